@@ -71,6 +71,44 @@ class CubinReaderTest {
   }
 
   @Test
+  void everyCorpusCubinReadsWithItsTargetAndCoherentLayout() throws Exception {
+    int n = 0;
+    for (String dir : List.of("traces/kernels", "validation/microbench")) {
+      Path d = repoRoot().resolve(dir);
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      List<Path> cubins;
+      try (var s = Files.walk(d)) {
+        cubins = s.filter(p -> p.toString().endsWith(".cubin")).sorted().toList();
+      }
+      for (Path p : cubins) {
+        String name = p.getFileName().toString();
+        String arch = name.substring(name.indexOf('.') + 1, name.lastIndexOf('.'));
+        Cubin c = CubinReader.read(p);
+        assertEquals(Architecture.parse(arch), c.architecture(), p.toString());
+        assertTrue(!c.kernels().isEmpty(), p.toString());
+        for (CubinKernel k : c.kernels()) {
+          assertEquals(arch.startsWith("sm_90") ? 0x210 : 0x160, k.paramBase(), p + " " + k.name());
+          int end = 0;
+          for (KernelParameter param : k.parameters()) {
+            assertTrue(param.offset() >= end, p + ": parameters overlap");
+            end = param.offset() + param.size();
+          }
+          assertTrue(end <= k.paramBytes(), p + ": parameters past CBANK_PARAM_SIZE");
+          assertEquals(k.paramBase() + k.paramBytes(), k.constantBankBytes().get(0), p + ": bank 0 = base + params");
+          assertTrue(k.registerCount() > 0 && k.registerCount() <= 255, p + " registers");
+          for (int exit : k.exitOffsets()) {
+            assertTrue(exit % 16 == 0 && exit < k.textBytes(), p + " exit offset");
+          }
+        }
+        n++;
+      }
+    }
+    assertTrue(n >= 4, "found only " + n + " corpus cubins");
+  }
+
+  @Test
   void layoutKernelOnSm80() throws Exception {
     Cubin c = CubinReader.parse("layout.sm_80.cubin", resource("layout.sm_80.cubin"));
     assertEquals(Architecture.SM_80, c.architecture());
