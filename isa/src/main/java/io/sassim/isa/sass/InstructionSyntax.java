@@ -156,6 +156,10 @@ final class InstructionSyntax {
   }
 
   private Operand operand(String t, boolean branch) throws InputException {
+    if (t.indexOf("c[") >= 0 && t.indexOf(' ') >= 0) {
+      // FP16x2 instructions print constants as 'c[0x0] [0x178]'.
+      t = t.replace(" ", "");
+    }
     int space = firstSpace(t);
     if (space > 0 && t.charAt(0) != '{') {
       // RET.REL.NODEC R20 0x0, BRX R2 -0x2d0: register and offset without a comma.
@@ -191,6 +195,16 @@ final class InstructionSyntax {
         throw error("malformed special register '" + t + "'");
       }
       return new SpecialRegisterOperand(t);
+    }
+    if (t.startsWith("gdesc[") && t.endsWith("]")) {
+      RegisterOperand r = registerOrNull(t.substring(6, t.length() - 1));
+      if (r == null || r.file() != RegisterFile.UR) {
+        throw error("matrix descriptor must be a uniform register in '" + t + "'");
+      }
+      return new MatrixDescriptor(r.withCount(4));
+    }
+    if (t.length() > 3 && t.startsWith("gsb") && allDigits(t, 3)) {
+      return new WarpgroupScoreboard(smallNumber(t, 3, 0));
     }
     if (t.length() > 2 && t.startsWith("SB") && allDigits(t, 2)) {
       return new ScoreboardOperand(smallNumber(t, 2, 5));
@@ -305,10 +319,10 @@ final class InstructionSyntax {
         if (!isWord(part)) {
           throw error("malformed register suffix in '" + t + "'");
         }
-        if (reuse) {
-          throw error("'.reuse' must be the last suffix in '" + t + "'");
-        }
         if (part.equals("reuse")) {
+          if (reuse) {
+            throw error("'.reuse' given twice in '" + t + "'");
+          }
           reuse = true;
         } else if (isSwizzle(part) && swizzle == null && suffix == null) {
           swizzle = part;

@@ -16,7 +16,9 @@ public sealed interface Operand
         RelativeTarget,
         ConvergenceBarrier,
         ScoreboardOperand,
-        ScoreboardSet {
+        ScoreboardSet,
+        MatrixDescriptor,
+        WarpgroupScoreboard {
 
   /** The operand in cuobjdump's spelling. */
   String format();

@@ -62,6 +62,8 @@ public final class OperandWidths {
     RULES.put("HMMA", Rule.TENSOR);
     RULES.put("IMMA", Rule.TENSOR);
     RULES.put("DMMA", Rule.TENSOR);
+    RULES.put("HGMMA", Rule.TENSOR);
+    RULES.put("IGMMA", Rule.TENSOR);
     RULES.put("CS2R", Rule.PAIR_DESTINATION_UNLESS_32);
     RULES.put("LEPC", Rule.PAIR_DESTINATION);
     for (String op : new String[] {"MOV", "UMOV", "IADD", "UIADD3", "R2UR", "IMNMX", "UIMNMX"}) {
@@ -247,6 +249,26 @@ public final class OperandWidths {
     };
   }
 
+  /**
+   * {@code HGMMA.64xNxK}: the 64xN accumulator is spread over the 128 threads of the warpgroup, so
+   * N/2 registers each for 32-bit elements (N/4 for F16). A from registers is a 64xK tile of 16-bit
+   * elements: 4 registers. B always comes through {@code gdesc}.
+   */
+  private static int[] warpgroupCounts(String shape, boolean halfAccumulator) {
+    String[] mnk = shape.split("x");
+    if (mnk.length != 3 || !mnk[0].equals("64")) {
+      return new int[] {1};
+    }
+    int n;
+    try {
+      n = Integer.parseInt(mnk[1]);
+    } catch (NumberFormatException e) {
+      return new int[] {1};
+    }
+    int accumulator = Math.max(1, halfAccumulator ? n / 4 : n / 2);
+    return new int[] {accumulator, 4, accumulator};
+  }
+
   /** D, A, B, C fragment sizes in registers per thread (sass-semantics.md §9.1 and §9.2). */
   private static int[] tensorCounts(String opcode, List<String> mods) {
     String shape = mods.isEmpty() ? "" : mods.get(0);
@@ -278,6 +300,8 @@ public final class OperandWidths {
           default:
             return new int[] {1};
         }
+      case "HGMMA", "IGMMA":
+        return warpgroupCounts(shape, halfAccumulator);
       case "DMMA":
         // m8n8k4 f64: C/D two doubles, A and B one double each.
         return shape.equals("884") || shape.equals("8x8x4") ? new int[] {4, 2, 2, 4} : new int[] {1};

@@ -70,6 +70,11 @@ public record RegisterOperand(
       b.append('|');
     }
     b.append(name());
+    // cuobjdump prints the reuse hint right after the name (R10.reuse.H0_H0), but after the bars
+    // of an absolute value (|R7|.reuse).
+    if (reuse && !absolute) {
+      b.append(".reuse");
+    }
     if (swizzle != null) {
       b.append('.').append(swizzle);
     }
@@ -78,9 +83,9 @@ public record RegisterOperand(
     }
     if (absolute) {
       b.append('|');
-    }
-    if (reuse) {
-      b.append(".reuse");
+      if (reuse) {
+        b.append(".reuse");
+      }
     }
     return b.toString();
   }
