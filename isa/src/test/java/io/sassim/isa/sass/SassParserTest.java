@@ -113,7 +113,7 @@ class SassParserTest {
     assertEquals(new BranchTarget(0x140), k.at(0x140).operand(0));
   }
 
-  /** vecadd's IMAD.WIDE.U32 on sm_86 prints .reuse; the encoding's reuse bit 0 agrees. */
+  /** An FFMA chain of the tiled SGEMM: the printed .reuse and the encoded reuse bit 0 agree. */
   @Test
   void ffmaChainReuseFlags() throws InputException {
     Kernel k = only("traces/kernels/sgemm_tiled/sgemm_tiled.sm_86.sass");
