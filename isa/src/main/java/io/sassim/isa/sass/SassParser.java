@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +57,10 @@ public final class SassParser {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InputException(path.toString(), 0, "no such file", e);
     } catch (IOException e) {
-      throw new InputException(path.toString(), 0, "cannot read listing: " + e.getMessage(), e);
+      throw new InputException(path.toString(), 0, "cannot read listing: " + e, e);
     } catch (RuntimeException e) {
       // Malformed UTF-8 and the like.
       throw new InputException(path.toString(), 0, "not a text listing: " + e.getMessage(), e);
