@@ -120,7 +120,7 @@ public final class SassParser {
       pendingText = null;
       pendingLow = encodingWord(s, n);
     } else if (s.startsWith("code for ")) {
-      endKernel();
+      requireClosed(n);
       String name = s.substring("code for ".length()).strip();
       sectionArch = Architecture.parse(name);
       if (sectionArch == null) {
@@ -135,7 +135,7 @@ public final class SassParser {
         listingArch = sectionArch;
       }
     } else if (s.startsWith("Function :") || s.startsWith("Function:")) {
-      endKernel();
+      requireClosed(n);
       String name = s.substring(s.indexOf(':') + 1).strip();
       if (name.isEmpty() || name.indexOf(' ') >= 0) {
         throw error(n, "malformed function name in '" + s + "'");
@@ -243,6 +243,12 @@ public final class SassParser {
     }
   }
 
+  private void requireClosed(int n) throws InputException {
+    if (kernelName != null) {
+      throw error(n, "function '" + kernelName + "' does not end with cuobjdump's '..........' line");
+    }
+  }
+
   private void endKernel() {
     if (kernelName != null) {
       kernels.add(new Kernel(kernelName, sectionArch, instructions));
@@ -255,7 +261,11 @@ public final class SassParser {
     if (pendingLine != 0) {
       throw error(pendingLine, "truncated listing: the instruction on this line has no high encoding word");
     }
-    endKernel();
+    if (kernelName != null) {
+      // cuobjdump closes every function with a dotted line; without it the file was cut short.
+      throw error(lastLine, "truncated listing: function '" + kernelName
+          + "' does not end with cuobjdump's '..........' line");
+    }
   }
 
   /** {@code /* 0x000e240000000800 *&#47;} */
