@@ -1,0 +1,215 @@
+package io.sassim.isa.cubin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sassim.isa.InputException;
+import io.sassim.isa.arch.Architecture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Expected values come from {@code cuobjdump -res-usage} and {@code cuobjdump -elf} (CUDA 12.4)
+ * run on the same files, and from the kernel sources.
+ */
+class CubinReaderTest {
+  static Path repoRoot() {
+    String root = System.getProperty("sassim.repoRoot");
+    return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
+  }
+
+  static Path vecadd(String arch) {
+    return repoRoot().resolve("traces/kernels/vecadd/vecadd." + arch + ".cubin");
+  }
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = CubinReaderTest.class.getResourceAsStream(name)) {
+      assertNotNull(in, name);
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void vecaddOnEveryTarget() throws Exception {
+    Map<String, Architecture> archs = Map.of("sm_80", Architecture.SM_80, "sm_86", Architecture.SM_86,
+        "sm_89", Architecture.SM_89, "sm_90", Architecture.SM_90);
+    for (Map.Entry<String, Architecture> e : archs.entrySet()) {
+      Cubin c = CubinReader.read(vecadd(e.getKey()));
+      assertEquals(e.getValue(), c.architecture());
+      assertEquals(1, c.kernels().size());
+      CubinKernel k = c.kernel("vecadd");
+      assertNotNull(k);
+      // vecadd(const float* a, const float* b, float* c, int n)
+      assertEquals(List.of(new KernelParameter(0, 0, 8), new KernelParameter(1, 8, 8),
+          new KernelParameter(2, 16, 8), new KernelParameter(3, 24, 4)), k.parameters());
+      assertEquals(28, k.paramBytes());
+      assertEquals(0, k.paramBank());
+      assertEquals(12, k.registerCount(), "cuobjdump -res-usage REG");
+      assertEquals(0, k.staticSharedBytes());
+      assertEquals(0, k.frameBytes());
+      boolean hopper = e.getValue() == Architecture.SM_90;
+      assertEquals(hopper ? 0x210 : 0x160, k.paramBase());
+      assertEquals(Map.of(0, hopper ? 556 : 380), k.constantBankBytes(), "cuobjdump CONSTANT[0]");
+      assertEquals(hopper ? List.of(0x70, 0x130) : List.of(0x50, 0xf0), k.exitOffsets());
+      assertEquals(k.textBytes() / 16, k.instructionCount());
+      assertTrue(k.exitOffsets().get(1) < k.textBytes());
+      assertEquals(List.of(), k.maxThreads());
+    }
+  }
+
+  @Test
+  void everyCorpusCubinReadsWithItsTargetAndCoherentLayout() throws Exception {
+    int n = 0;
+    for (String dir : List.of("traces/kernels", "validation/microbench")) {
+      Path d = repoRoot().resolve(dir);
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      List<Path> cubins;
+      try (var s = Files.walk(d)) {
+        cubins = s.filter(p -> p.toString().endsWith(".cubin")).sorted().toList();
+      }
+      for (Path p : cubins) {
+        String name = p.getFileName().toString();
+        String arch = name.substring(name.indexOf('.') + 1, name.lastIndexOf('.'));
+        Cubin c = CubinReader.read(p);
+        assertEquals(Architecture.parse(arch), c.architecture(), p.toString());
+        assertTrue(!c.kernels().isEmpty(), p.toString());
+        for (CubinKernel k : c.kernels()) {
+          assertEquals(arch.startsWith("sm_90") ? 0x210 : 0x160, k.paramBase(), p + " " + k.name());
+          int end = 0;
+          for (KernelParameter param : k.parameters()) {
+            assertTrue(param.offset() >= end, p + ": parameters overlap");
+            end = param.offset() + param.size();
+          }
+          assertTrue(end <= k.paramBytes(), p + ": parameters past CBANK_PARAM_SIZE");
+          assertEquals(k.paramBase() + k.paramBytes(), k.constantBankBytes().get(0), p + ": bank 0 = base + params");
+          assertTrue(k.registerCount() > 0 && k.registerCount() <= 255, p + " registers");
+          for (int exit : k.exitOffsets()) {
+            assertTrue(exit % 16 == 0 && exit < k.textBytes(), p + " exit offset");
+          }
+        }
+        n++;
+      }
+    }
+    assertTrue(n >= 4, "found only " + n + " corpus cubins");
+  }
+
+  @Test
+  void layoutKernelOnSm80() throws Exception {
+    Cubin c = CubinReader.parse("layout.sm_80.cubin", resource("layout.sm_80.cubin"));
+    assertEquals(Architecture.SM_80, c.architecture());
+    assertEquals(0x500550, c.elfFlags());
+    assertEquals(List.of("tiny", "layout"), c.kernels().stream().map(CubinKernel::name).toList());
+    assertEquals(Map.of(3, 256), c.constantBankBytes(), "__constant__ float table[64]");
+    CubinKernel k = c.kernel("layout");
+    // layout(float *out, int n, double scale, char tag, float4 v, S s)
+    assertEquals(List.of(new KernelParameter(0, 0, 8), new KernelParameter(1, 8, 4),
+        new KernelParameter(2, 16, 8), new KernelParameter(3, 24, 1),
+        new KernelParameter(4, 32, 16), new KernelParameter(5, 48, 16)), k.parameters());
+    assertEquals(0x40, k.paramBytes());
+    assertEquals(0x160, k.paramBase());
+    assertEquals(16, k.registerCount());
+    assertEquals(1000, k.staticSharedBytes());
+    assertEquals(176, k.frameBytes(), "cuobjdump STACK");
+    assertEquals(176, k.minStackBytes());
+    assertEquals(List.of(256, 1, 1), k.maxThreads(), "__launch_bounds__(256)");
+    assertEquals(255, k.maxRegisterCount());
+    assertEquals(0x400, k.textBytes());
+    assertEquals(64, k.instructionCount());
+    assertEquals(List.of(0x340), k.exitOffsets());
+    assertEquals(Map.of(0, 0x1a0), k.constantBankBytes());
+    CubinKernel tiny = c.kernel("tiny");
+    assertEquals(8, tiny.registerCount());
+    assertEquals(List.of(new KernelParameter(0, 0, 8)), tiny.parameters());
+  }
+
+  @Test
+  void layoutKernelOnSm90AndSm90a() throws Exception {
+    for (String arch : List.of("sm_90", "sm_90a")) {
+      Cubin c = CubinReader.parse("layout." + arch + ".cubin", resource("layout." + arch + ".cubin"));
+      assertEquals(Architecture.parse(arch), c.architecture());
+      CubinKernel k = c.kernel("layout");
+      assertEquals(0x210, k.paramBase());
+      assertEquals(6, k.parameters().size());
+      assertEquals(new KernelParameter(5, 48, 16), k.parameters().get(5));
+      // sm_90 leaves sh_info's register byte 0, so this comes from EIATTR_REGCOUNT.
+      assertEquals(16, k.registerCount());
+      assertEquals(10, c.kernel("tiny").registerCount());
+      // 1000 bytes of data plus the 1 KiB reserved below static shared memory on sm_90.
+      assertEquals(2024, k.staticSharedBytes());
+      assertEquals(176, k.frameBytes());
+      assertEquals(Map.of(0, 592), k.constantBankBytes());
+    }
+  }
+
+  @Test
+  void notAnElf(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("vecadd.sass");
+    Files.writeString(p, "\tcode for sm_86\n");
+    InputException e = assertThrows(InputException.class, () -> CubinReader.read(p));
+    assertTrue(e.getMessage().startsWith(p + ": not an ELF file"), e.getMessage());
+    InputException missing = assertThrows(InputException.class, () -> CubinReader.read(dir.resolve("nope.cubin")));
+    assertTrue(missing.getMessage().contains("cannot read"), missing.getMessage());
+  }
+
+  @Test
+  void otherTargetsAreNamed() {
+    InputException e = assertThrows(InputException.class, () -> CubinReader.architecture("k.cubin", 0x4b054b));
+    assertTrue(e.getMessage().contains("sm_75"), e.getMessage());
+    assertThrows(InputException.class, () -> CubinReader.architecture("k.cubin", 0x560d56));
+  }
+
+  @Test
+  void everyTruncationIsAnInputException() throws Exception {
+    byte[] whole = resource("layout.sm_80.cubin");
+    int failures = 0;
+    for (int n = 0; n < whole.length; n++) {
+      try {
+        CubinReader.parse("cut.cubin", Arrays.copyOf(whole, n));
+      } catch (InputException expected) {
+        assertTrue(expected.getMessage().startsWith("cut.cubin: "), expected.getMessage());
+        failures++;
+      }
+    }
+    assertEquals(whole.length, failures, "every proper prefix is incomplete");
+    InputException e = assertThrows(InputException.class, () -> CubinReader.parse("cut.cubin", Arrays.copyOf(whole, 100)));
+    assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
+  }
+
+  @Property(tries = 300)
+  void randomBytesNeverEscapeAsOtherExceptions(@ForAll @Size(max = 4096) byte[] bytes) {
+    try {
+      CubinReader.parse("random.cubin", bytes);
+    } catch (InputException expected) {
+      // the only allowed failure
+    }
+  }
+
+  @Property(tries = 500)
+  void corruptedCubinsNeverEscapeAsOtherExceptions(
+      @ForAll @IntRange(min = 0, max = 5535) int at, @ForAll byte value,
+      @ForAll @IntRange(min = 0, max = 5535) int at2, @ForAll byte value2) throws IOException {
+    byte[] bytes = resource("layout.sm_80.cubin");
+    bytes[at % bytes.length] = value;
+    bytes[at2 % bytes.length] = value2;
+    try {
+      CubinReader.parse("corrupt.cubin", bytes);
+    } catch (InputException expected) {
+      // the only allowed failure
+    }
+  }
+}
