@@ -40,6 +40,19 @@ class CorpusParseTest {
     assertTrue(instructions > 1000, "only " + instructions + " instructions in the corpus");
   }
 
+  /**
+   * The whole corpus parses well under a second once the JIT has warmed up (about 0.1 s on the
+   * development machine); the bound is loose so that a busy CI machine does not fail it.
+   */
+  @Test
+  void corpusParsesQuickly() throws InputException {
+    CorpusListings.parseAll();
+    long start = System.nanoTime();
+    CorpusListings.parseAll();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 2000, "parsing the corpus took " + millis + " ms");
+  }
+
   /** Formatting each parsed instruction reproduces the listing text, ignoring whitespace. */
   @Test
   void instructionsRoundTripToTheirListingText() throws IOException, InputException {

@@ -164,9 +164,9 @@ class SassParserTest {
     assertEquals(List.of("LE"), depbar.modifiers());
     assertEquals(List.of(new ScoreboardOperand(0), new IntImmediate("0x1", 1)), depbar.operands());
 
-    Kernel clock = only("validation/microbench/alu_latency/alu_latency.sm_90.sass");
-    Instruction cs2r = clock.at(0x60);
-    assertEquals("CS2R R4, SR_CLOCKLO", cs2r.text());
+    // The microbenchmark is still being tuned, so find the clock read by its text, not its PC.
+    Instruction cs2r = first(only("validation/microbench/alu_latency/alu_latency.sm_90.sass"), "CS2R");
+    assertEquals(new SpecialRegisterOperand("SR_CLOCKLO"), cs2r.operand(1));
     assertEquals(2, ((RegisterOperand) cs2r.operand(0)).count());
   }
 
@@ -183,14 +183,7 @@ class SassParserTest {
 
   @Test
   void hopperWarpgroupMma() throws InputException {
-    Kernel k = only("traces/kernels/wgmma_tile/wgmma_tile.sm_90a.sass");
-    Instruction mma = null;
-    for (Instruction in : k.instructions()) {
-      if (in.opcode().equals("HGMMA")) {
-        mma = in;
-        break;
-      }
-    }
+    Instruction mma = first(only("traces/kernels/wgmma_tile/wgmma_tile.sm_90a.sass"), "HGMMA");
     assertEquals("HGMMA.64x8x16.F32 R24, gdesc[UR8], R24, UP0, gsb0", mma.text());
     assertEquals(4, ((RegisterOperand) mma.operand(0)).count());
     assertEquals(4, ((MatrixDescriptor) mma.operand(1)).base().count());
@@ -311,6 +304,16 @@ class SassParserTest {
   void emptyInput() {
     InputException e = assertThrows(InputException.class, () -> SassParser.parse("empty.sass", ""));
     assertEquals("empty.sass: no functions found (expected cuobjdump -sass output)", e.getMessage());
+  }
+
+  /** The first instruction with this opcode. */
+  static Instruction first(Kernel k, String opcode) {
+    for (Instruction in : k.instructions()) {
+      if (in.opcode().equals(opcode)) {
+        return in;
+      }
+    }
+    throw new AssertionError("no " + opcode + " in " + k.name());
   }
 
   static int indexOf(List<String> lines, String needle) {
