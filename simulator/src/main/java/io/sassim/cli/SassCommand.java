@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "sass",
+    mixinStandardHelpOptions = true,
     description = {
       "Print SASS listings or cubins with decoded control bits and unit classes.",
       "Control column: B<wait mask SB0..5>:R<read barrier>:W<write barrier>:<Y = yield>:S<stall>."

@@ -93,7 +93,7 @@ public final class SassParser {
 
   private void line(String raw, int n) throws InputException {
     String s = raw.strip();
-    if (pendingText != null || pendingLine != 0) {
+    if (pendingLine != 0) {
       if (!isEncodingComment(s)) {
         throw error(n, "expected the high encoding word of the instruction on line " + pendingLine
             + ", found '" + abbreviate(s) + "'");
