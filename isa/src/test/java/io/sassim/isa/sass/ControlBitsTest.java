@@ -1,0 +1,133 @@
+package io.sassim.isa.sass;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sassim.isa.InputException;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ControlBitsTest {
+
+  /** sass-toolchain.md worked check (sm_86 saxpy): S2R sets SB0 with stall 4, its consumer waits on SB0. */
+  @Test
+  void workedCheckFromTheToolchainNotes() {
+    ControlBits s2r = ControlBits.decode(0x000e280000002500L);
+    assertEquals(0, s2r.writeBarrier());
+    assertEquals(ControlBits.NONE, s2r.readBarrier());
+    assertEquals(4, s2r.stall());
+    assertEquals(0, s2r.waitMask());
+
+    ControlBits imad = ControlBits.decode(0x001fca00078e0203L);
+    assertEquals(0b000001, imad.waitMask());
+    assertFalse(imad.setsWriteBarrier());
+  }
+
+  /** sass-semantics.md §10: S2R high word 0x000e220000002100 sets SB0, stall 1, no yield. */
+  @Test
+  void s2rOfSemanticsNotes() {
+    ControlBits c = ControlBits.decode(0x000e220000002100L);
+    assertEquals(0, c.writeBarrier());
+    assertEquals(1, c.stall());
+    assertFalse(c.yield());
+    assertEquals("B------:R-:W0:-:S01", c.format());
+
+    ControlBits consumer = ControlBits.decode(0x001fca00078e0003L);
+    assertEquals("B0-----:R-:W-:Y:S05", consumer.format());
+  }
+
+  /** model-facts.md §1.1: a Turing FADD with high word 0x000fc80000010100 is stall 4, yield, nothing else. */
+  @Test
+  void turingFaddExample() {
+    ControlBits c = ControlBits.decode(0x000fc80000010100L);
+    assertEquals(new ControlBits(4, true, 7, 7, 0, 0), c);
+    assertEquals("B------:R-:W-:Y:S04", c.format());
+  }
+
+  @Test
+  void formatShowsEveryField() {
+    assertEquals("B0-2---:R-:W1:Y:S04", new ControlBits(4, true, 1, 7, 0b101, 0).format());
+    assertEquals("B012345:R3:W5:-:S15", new ControlBits(15, false, 5, 3, 0x3F, 0xF).format());
+  }
+
+  @Property
+  void encodeDecodeRoundTrip(
+      @ForAll @IntRange(min = 0, max = 15) int stall,
+      @ForAll boolean yield,
+      @ForAll @IntRange(min = 0, max = 7) int write,
+      @ForAll @IntRange(min = 0, max = 7) int read,
+      @ForAll @IntRange(min = 0, max = 63) int wait,
+      @ForAll @IntRange(min = 0, max = 15) int reuse,
+      @ForAll long otherBits) {
+    ControlBits c = new ControlBits(stall, yield, write, read, wait, reuse);
+    long high = c.insertInto(otherBits);
+    assertEquals(c, ControlBits.decode(high));
+    // Bits outside the field survive.
+    long field = ((1L << 21) - 1) << 41;
+    assertEquals(otherBits & ~field, high & ~field);
+  }
+
+  @Property
+  void decodeEncodeRoundTrip(@ForAll long high) {
+    ControlBits c = ControlBits.decode(high);
+    assertEquals((int) ((high >>> 41) & 0x1FFFFF), c.encode());
+  }
+
+  /**
+   * The reuse bits of the encoding and the {@code .reuse} flags printed by cuobjdump agree over the
+   * whole corpus. Slot i is the i-th source that is not a predicate; the first non-predicate
+   * operand is the destination when it is a register, except for compares that write only
+   * predicates. HADD2 is encoded as a fused multiply-add with an implicit 1.0, so its second
+   * source sits in slot C.
+   */
+  @Test
+  void reuseBitsMatchPrintedReuseFlagsOverTheCorpus() throws InputException {
+    List<String> mismatches = new ArrayList<>();
+    int flagged = 0;
+    for (SassListing l : CorpusListings.parseAll()) {
+      for (Kernel k : l.kernels()) {
+        for (Instruction in : k.instructions()) {
+          int printed = printedReuseSlots(in);
+          flagged += Integer.bitCount(printed);
+          if (printed != in.control().reuse()) {
+            mismatches.add(l.source() + ":" + in.line() + ": " + in.text() + " has reuse bits "
+                + Integer.toBinaryString(in.control().reuse()));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), mismatches.subList(0, Math.min(20, mismatches.size())));
+    assertTrue(flagged > 50, "corpus has only " + flagged + " .reuse flags");
+  }
+
+  static int printedReuseSlots(Instruction in) {
+    List<Operand> ops = in.operands();
+    boolean predicateResultOnly = in.opcode().endsWith("SETP") || in.opcode().endsWith("PLOP3");
+    boolean destinationSeen = predicateResultOnly;
+    int mask = 0;
+    int slot = 0;
+    for (int i = 0; i < ops.size(); i++) {
+      Operand o = ops.get(i);
+      if (o instanceof RegisterOperand r && r.file().isPredicate()) {
+        continue;
+      }
+      if (!destinationSeen) {
+        destinationSeen = true;
+        if (o instanceof RegisterOperand) {
+          continue;
+        }
+      }
+      int encodedSlot = in.opcode().equals("HADD2") && slot == 1 ? 2 : slot;
+      if (o instanceof RegisterOperand r && r.reuse()) {
+        mask |= 1 << encodedSlot;
+      }
+      slot++;
+    }
+    return mask;
+  }
+}
