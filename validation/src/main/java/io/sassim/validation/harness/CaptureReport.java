@@ -1,0 +1,98 @@
+package io.sassim.validation.harness;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON file one capture writes, documented field by field in docs/validation.md
+ * ("Capture file"). Bump {@link #SCHEMA_VERSION} on any incompatible change.
+ */
+@JsonPropertyOrder({"schema", "schemaVersion", "dryRun", "complete", "createdUtc", "host",
+    "sourceRevision", "settings", "software", "gpu", "clock", "fatalError", "summary", "cases",
+    "skipped"})
+record CaptureReport(
+    String schema,
+    int schemaVersion,
+    boolean dryRun,
+    boolean complete,
+    String createdUtc,
+    String host,
+    String sourceRevision,
+    Settings settings,
+    Software software,
+    Gpu gpu,
+    Clock clock,
+    String fatalError,
+    Summary summary,
+    List<CaseRecord> cases,
+    List<Skipped> skipped) {
+
+  static final String SCHEMA = "sassim-hardware-capture";
+  static final int SCHEMA_VERSION = 1;
+
+  record Settings(List<String> archs, int runs, int warmup, double caseTimeoutS, double budgetS,
+      List<String> roots, List<String> only) {}
+
+  record Software(Integer driverVersion, String driverVersionText, String jcudaVersion,
+      Integer jcudaCudaVersion, String java) {}
+
+  record Gpu(String name, String computeCapability, Integer smCount, Double maxSmClockMHz,
+      Double memoryClockMHz, Integer memoryBusWidthBits, Long l2CacheBytes, Long totalMemoryBytes) {}
+
+  /** One clock_rate measurement: median of {@code samples} launches. */
+  record ClockSample(long cycles, long nanoseconds, double mhz) {}
+
+  /**
+   * @param source "clock_rate kernel", "attribute" (fallback) or "none" (dry run)
+   * @param mhz the SM clock used to convert times to cycles
+   */
+  record Clock(String source, String kernelBinary, List<ClockSample> before,
+      List<ClockSample> after, Double beforeMHz, Double afterMHz, Double mhz, String note) {}
+
+  record Param(String name, String kind, String type, int bytes, Long count, Long bufferBytes,
+      Boolean output, Boolean clocks, String initialSha256, Number value, String valueHex) {}
+
+  @JsonPropertyOrder({"case", "spec", "kind", "kernel", "arch", "binary", "binarySha256", "grid",
+      "block", "dynamicSharedBytes", "repeat", "params", "registers", "staticSharedBytes",
+      "localBytes", "timesMs", "medianMs", "cycles", "clocks", "outputsSha256", "wallMs",
+      "contextReset", "error"})
+  record CaseRecord(
+      @JsonProperty("case") String caseId,
+      String spec,
+      String kind,
+      String kernel,
+      String arch,
+      String binary,
+      String binarySha256,
+      int[] grid,
+      int[] block,
+      int dynamicSharedBytes,
+      int repeat,
+      List<Param> params,
+      Integer registers,
+      Integer staticSharedBytes,
+      Integer localBytes,
+      List<Double> timesMs,
+      Double medianMs,
+      Long cycles,
+      List<Number> clocks,
+      Map<String, String> outputsSha256,
+      double wallMs,
+      boolean contextReset,
+      String error) {
+
+    /** The same case with cycles recomputed for the capture's final clock. */
+    CaseRecord withClock(Double mhz) {
+      Long c = medianMs == null || mhz == null ? null : Timing.cycles(medianMs, mhz);
+      return new CaseRecord(caseId, spec, kind, kernel, arch, binary, binarySha256, grid, block,
+          dynamicSharedBytes, repeat, params, registers, staticSharedBytes, localBytes, timesMs,
+          medianMs, c, clocks, outputsSha256, wallMs, contextReset, error);
+    }
+  }
+
+  record Skipped(@JsonProperty("case") String caseId, String spec, String reason) {}
+
+  record Summary(int cases, int ok, int failed, int skipped) {}
+}
