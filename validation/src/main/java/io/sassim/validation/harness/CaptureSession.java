@@ -73,13 +73,25 @@ final class CaptureSession {
         }
         clock = clockRecord(before, null);
         write(true);
+        logSummary();
         return output;
       }
       write(false);
     }
     clock = clockRecord(before, calibrate("after"));
     write(true);
+    logSummary();
     return output;
+  }
+
+  /** One line for logs and the capture script: counts and the clock cycles were computed with. */
+  private void logSummary() {
+    long failed = cases.stream().filter(c -> c.error() != null).count();
+    log.printf(Locale.ROOT, "summary: %d cases, %d ok, %d failed, %d skipped; SM clock %s%n",
+        cases.size(), cases.size() - failed, failed, skipped.size(),
+        clock == null || clock.mhz() == null ? "not measured (" + (clock == null ? "none"
+            : clock.source()) + ")"
+            : String.format(Locale.ROOT, "%.1f MHz (%s)", clock.mhz(), clock.source()));
   }
 
   /** Runs one case; false when the device hung and the capture must stop. */

@@ -117,7 +117,7 @@ public final class HarnessMain implements Callable<Integer> {
       } catch (CudaCallException | LinkageError e) {
         // LinkageError: JCuda's native library or libcuda.so.1 could not be loaded.
         String why = "no usable GPU: " + e;
-        log.println("sassim-harness: " + why);
+        log.println("sassim-harness: " + why.lines().findFirst().orElse(why)); // JCuda's is long
         log.println("sassim-harness: wrote " + CaptureSession.writeFatal(config, why, log));
         return EXIT_NO_GPU;
       }
