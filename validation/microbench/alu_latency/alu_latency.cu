@@ -12,6 +12,9 @@ constexpr int kChain = 32;
 extern "C" __global__ void alu_latency(const float* __restrict__ seeds, unsigned* __restrict__ clocks,
                                        float* __restrict__ sink) {
   float x = seeds[0], y = seeds[1], z = seeds[2];
+  // A branch on the seeds makes the warp wait for their loads here, before the first clock read,
+  // instead of inside the first timed chain. No real seed set takes it.
+  if ((__float_as_uint(x) ^ __float_as_uint(y) ^ __float_as_uint(z)) == 0xffffffffu) return;
   unsigned t0, t1;
   float acc = 0.f;
 

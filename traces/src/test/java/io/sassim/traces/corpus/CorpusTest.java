@@ -1,0 +1,215 @@
+package io.sassim.traces.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sassim.isa.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The committed corpus: outputs match their sources, specs match their kernels, coverage holds. */
+class CorpusTest {
+
+  // "/*0090*/   @!P0 LDG.E.CONSTANT R0, ..." -> LDG.E.CONSTANT
+  private static final Pattern INSTRUCTION =
+      Pattern.compile("^\\s+/\\*[0-9a-f]{4,}\\*/\\s+(?:@!?U?P[0-6T]\\s+)?([A-Z][A-Z0-9_.]*)");
+
+  private static Path repo;
+  private static Corpus corpus;
+
+  @BeforeAll
+  static void load() throws InputException {
+    String root = System.getProperty("sassim.repoRoot");
+    assertTrue(root != null && !root.isEmpty(), "surefire must set sassim.repoRoot");
+    repo = Path.of(root);
+    corpus = Corpus.load(repo);
+  }
+
+  @Test
+  void findsWorkloadsMicrobenchmarksAndHopperOnlyKernels() throws InputException {
+    assertTrue(corpus.kernels().size() >= 20, "corpus shrank: " + corpus.kernels());
+    assertEquals(Corpus.DEFAULT_ARCHS, corpus.kernel("vecadd").orElseThrow().archs());
+    assertEquals(List.of("sm_90a"), corpus.kernel("wgmma_tile").orElseThrow().archs());
+    assertEquals(List.of("sm_90"), corpus.kernel("cluster_exchange").orElseThrow().archs());
+    assertEquals(4, corpus.kernel("mem_issue").orElseThrow().launchSpecs().size());
+    assertTrue(Files.isRegularFile(corpus.listing("sgemm_tiled", "sm_86")));
+  }
+
+  @Test
+  void everyListingAndCubinBelongsToTheCurrentSource() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (CorpusKernel k : corpus.kernels()) {
+      String sourceSha = sha256(k.source());
+      for (String arch : k.archs()) {
+        Path listing = k.listing(arch), cubin = k.cubin(arch);
+        if (!Files.isRegularFile(listing) || !Files.isRegularFile(cubin)) {
+          problems.add(k.name() + " " + arch + ": listing or cubin missing");
+          continue;
+        }
+        ListingHeader h = ListingHeader.read(listing);
+        if (!h.sourceSha256().equals(sourceSha)) {
+          problems.add(repo.relativize(listing) + ": older than its source");
+        }
+        if (!h.cubinSha256().equals(sha256(cubin))) {
+          problems.add(repo.relativize(listing) + ": not disassembled from " + cubin.getFileName());
+        }
+        if (!h.arch().equals(arch) || !h.sourcePath().equals(repo.relativize(k.source()).toString())) {
+          problems.add(repo.relativize(listing) + ": header names " + h.sourcePath() + " " + h.arch());
+        }
+        // Everything in the corpus comes from one toolchain, so cycle tests compare like with like.
+        if (!h.tools().contains("ptxas 12.4.")) {
+          problems.add(repo.relativize(listing) + ": built with " + h.tools());
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), "run scripts/sass-toolchain.sh:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  void everyKernelHasLaunchSpecsThatNameAFunctionOfItsBinary() throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<String> problems = new ArrayList<>();
+    for (CorpusKernel k : corpus.kernels()) {
+      if (k.launchSpecs().isEmpty()) {
+        problems.add(k.name() + ": no launch spec");
+      }
+      for (Path spec : k.launchSpecs()) {
+        JsonNode root = yaml.readTree(spec.toFile());
+        String kernel = root.path("kernel").asText();
+        String binary = root.path("binary").asText();
+        int args = root.path("args").size();
+        if (kernel.isEmpty() || !binary.contains("{arch}") || args == 0) {
+          problems.add(spec.getFileName() + ": needs kernel, binary with {arch}, and args");
+          continue;
+        }
+        for (String arch : k.archs()) {
+          Path bin = spec.resolveSibling(binary.replace("{arch}", arch));
+          if (!Files.isRegularFile(bin)) {
+            problems.add(spec.getFileName() + ": " + bin.getFileName() + " does not exist");
+          }
+          if (!Files.readString(k.listing(arch)).contains("Function : " + kernel + "\n")) {
+            problems.add(spec.getFileName() + ": no function '" + kernel + "' in " + arch + " listing");
+          }
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void corpusExercisesTheInstructionFamiliesTheModelDistinguishes() throws IOException {
+    Set<String> everywhere = Set.of(
+        // FP32, FP16x2, FP64, special functions and the division slow-path check
+        "FFMA", "FADD", "FMUL", "FSETP", "HFMA2", "DFMA", "DADD", "MUFU", "FCHK", "F2FP",
+        // integer datapath
+        "IMAD", "IADD3", "LOP3", "SHF", "LEA", "PRMT", "POPC", "FLO", "BREV", "ISETP", "SEL",
+        // tensor cores and matrix loads
+        "HMMA", "LDSM",
+        // memory: global, shared, asynchronous copies, atomics
+        "LDG", "STG", "LDS", "STS", "LDGSTS", "LDGDEPBAR", "DEPBAR", "ATOMS",
+        // warp-level and CTA-level
+        "SHFL", "VOTE", "VOTEU", "MATCH", "REDUX", "BAR",
+        // control flow, reconvergence and the clock
+        "BSSY", "BSYNC", "BRA", "CALL", "RET", "EXIT", "CS2R", "S2R");
+    Map<String, Set<String>> required = new TreeMap<>();
+    for (String arch : Corpus.DEFAULT_ARCHS) {
+      required.put(arch, new TreeSet<>(everywhere));
+    }
+    required.get("sm_90").addAll(Set.of("SYNCS", "UBLKCP", "ELECT", "UCGABAR_ARV", "UCGABAR_WAIT"));
+    required.put("sm_90a", new TreeSet<>(Set.of("HGMMA", "WARPGROUP")));
+
+    for (Map.Entry<String, Set<String>> e : required.entrySet()) {
+      Set<String> seen = opcodeFamilies(e.getKey());
+      Set<String> missing = new TreeSet<>(e.getValue());
+      missing.removeAll(seen);
+      assertTrue(missing.isEmpty(), e.getKey() + " corpus lacks " + missing);
+    }
+  }
+
+  @Test
+  void unknownKernelOrTargetIsAnInputError() {
+    InputException unknown = assertThrows(InputException.class, () -> corpus.listing("no_such", "sm_80"));
+    assertTrue(unknown.getMessage().contains("no corpus kernel named 'no_such'"), unknown.getMessage());
+    InputException target = assertThrows(InputException.class, () -> corpus.listing("wgmma_tile", "sm_80"));
+    assertTrue(target.getMessage().contains("built only for [sm_90a]"), target.getMessage());
+  }
+
+  @Test
+  void badArchsTagNamesFileAndLine(@TempDir Path dir) throws IOException {
+    Path k = Files.createDirectories(dir.resolve("traces/kernels/k"));
+    Files.writeString(k.resolve("k.cu"), "// a kernel\n// sassim-archs: volta\n");
+    InputException e = assertThrows(InputException.class, () -> Corpus.load(dir));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().startsWith(k.resolve("k.cu") + ":2: "), e.getMessage());
+  }
+
+  @Test
+  void listingWithoutHeaderIsAnInputError(@TempDir Path dir) throws IOException {
+    Path listing = dir.resolve("x.sm_80.sass");
+    Files.writeString(listing, "\tcode for sm_80\n");
+    InputException e = assertThrows(InputException.class, () -> ListingHeader.read(listing));
+    assertTrue(e.getMessage().contains("sass-toolchain.sh"), e.getMessage());
+  }
+
+  @Test
+  void specVariantsBelongOnlyToTheirOwnKernel(@TempDir Path dir) throws Exception {
+    Path k = Files.createDirectories(dir.resolve("validation/microbench/chase"));
+    Files.writeString(k.resolve("chase.cu"), "");
+    Files.writeString(k.resolve("chase.cu.bak"), "");
+    for (String f : List.of("chase.launch.yaml", "chase.l1.launch.yaml", "chase.a.b.launch.yaml",
+        "chaser.launch.yaml")) {
+      Files.writeString(k.resolve(f), "");
+    }
+    CorpusKernel chase = Corpus.load(dir).kernels().get(0);
+    assertEquals(List.of(k.resolve("chase.l1.launch.yaml"), k.resolve("chase.launch.yaml")),
+        chase.launchSpecs());
+    assertFalse(chase.builtFor("sm_90a"));
+  }
+
+  /** Opcode families (the mnemonic before its first dot) in every listing built for {@code arch}. */
+  private static Set<String> opcodeFamilies(String arch) throws IOException {
+    Set<String> seen = new TreeSet<>();
+    for (CorpusKernel k : corpus.kernels()) {
+      if (!k.builtFor(arch)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(k.listing(arch))) {
+        Matcher m = INSTRUCTION.matcher(line);
+        if (m.find()) {
+          String op = m.group(1);
+          int dot = op.indexOf('.');
+          seen.add(dot < 0 ? op : op.substring(0, dot));
+        }
+      }
+    }
+    if (seen.isEmpty()) {
+      fail("no instructions found in " + arch + " listings");
+    }
+    return seen;
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+}
