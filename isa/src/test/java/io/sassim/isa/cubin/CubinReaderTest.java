@@ -14,10 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,26 +187,41 @@ class CubinReaderTest {
     assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
   }
 
-  @Property(tries = 300)
-  void randomBytesNeverEscapeAsOtherExceptions(@ForAll @Size(max = 4096) byte[] bytes) {
-    try {
-      CubinReader.parse("random.cubin", bytes);
-    } catch (InputException expected) {
-      // the only allowed failure
+  @Test
+  void randomBytesNeverEscapeAsOtherExceptions() {
+    SplittableRandom random = new SplittableRandom(300);
+    for (int i = 0; i < 300; i++) {
+      byte[] bytes = new byte[random.nextInt(4097)];
+      random.nextBytes(bytes);
+      // Random bytes behind a valid ELF magic get further into the reader.
+      if (i % 2 == 0 && bytes.length >= 4) {
+        bytes[0] = 0x7f;
+        bytes[1] = 'E';
+        bytes[2] = 'L';
+        bytes[3] = 'F';
+      }
+      try {
+        CubinReader.parse("random.cubin", bytes);
+      } catch (InputException expected) {
+        // the only allowed failure
+      }
     }
   }
 
-  @Property(tries = 500)
-  void corruptedCubinsNeverEscapeAsOtherExceptions(
-      @ForAll @IntRange(min = 0, max = 5535) int at, @ForAll byte value,
-      @ForAll @IntRange(min = 0, max = 5535) int at2, @ForAll byte value2) throws IOException {
-    byte[] bytes = resource("layout.sm_80.cubin");
-    bytes[at % bytes.length] = value;
-    bytes[at2 % bytes.length] = value2;
-    try {
-      CubinReader.parse("corrupt.cubin", bytes);
-    } catch (InputException expected) {
-      // the only allowed failure
+  @Test
+  void corruptedCubinsNeverEscapeAsOtherExceptions() throws IOException {
+    byte[] original = resource("layout.sm_80.cubin");
+    SplittableRandom random = new SplittableRandom(500);
+    for (int i = 0; i < 2000; i++) {
+      byte[] bytes = original.clone();
+      for (int k = 1 + random.nextInt(3); k > 0; k--) {
+        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      try {
+        CubinReader.parse("corrupt.cubin", bytes);
+      } catch (InputException expected) {
+        // the only allowed failure
+      }
     }
   }
 }
