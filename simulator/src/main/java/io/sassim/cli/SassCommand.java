@@ -3,6 +3,9 @@ package io.sassim.cli;
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.OpcodeInfo;
 import io.sassim.isa.arch.OpcodeTable;
+import io.sassim.isa.cubin.Cubin;
+import io.sassim.isa.cubin.CubinKernel;
+import io.sassim.isa.cubin.CubinReader;
 import io.sassim.isa.sass.Instruction;
 import io.sassim.isa.sass.Kernel;
 import io.sassim.isa.sass.SassListing;
@@ -57,9 +60,10 @@ final class SassCommand implements Callable<Integer> {
     int kernels = 0;
     int unknown = 0;
     for (Path file : files) {
-      SassListing listing = file.toString().endsWith(".cubin")
-          ? cubins.disassemble(file)
-          : SassParser.parse(file);
+      boolean isCubin = file.toString().endsWith(".cubin");
+      SassListing listing = isCubin ? cubins.disassemble(file) : SassParser.parse(file);
+      // Resource usage is only in the ELF, so listings print instructions alone.
+      Cubin elf = isCubin && !check ? CubinReader.read(file) : null;
       for (Kernel k : listing.kernels()) {
         if (kernel != null && !k.name().equals(kernel)) {
           continue;
@@ -68,6 +72,10 @@ final class SassCommand implements Callable<Integer> {
         OpcodeTable table = OpcodeTable.forArch(k.architecture());
         if (!check) {
           out.printf("%s  %s  %d instructions  (%s)%n", k.name(), k.architecture(), k.size(), file);
+          CubinKernel resources = elf == null ? null : elf.kernel(k.name());
+          if (resources != null) {
+            out.println("  " + resourceLine(resources));
+          }
         }
         for (Instruction in : k.instructions()) {
           instructions++;
@@ -98,6 +106,13 @@ final class SassCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return check && unknown > 0 ? 1 : 0;
+  }
+
+  /** One line in the spirit of {@code cuobjdump -res-usage}, plus where the parameters live. */
+  static String resourceLine(CubinKernel k) {
+    return String.format("registers %d, shared %d B, stack %d B, %d parameters (%d B at c[0x%x][0x%x])",
+        k.registerCount(), k.staticSharedBytes(), k.frameBytes(), k.parameters().size(),
+        k.paramBytes(), k.paramBank(), k.paramBase());
   }
 
   private Path cuobjdumpToUse() {

@@ -151,6 +151,12 @@ class SassCommandTest {
     assertEquals(0, r.code(), r.err());
     assertEquals("checked 32 instructions in 1 kernels, 0 unknown", r.out().strip());
 
+    // The listing view of a cubin adds what only the ELF knows: resources and parameter layout.
+    Run full = run("sass", "--cuobjdump", "none", VECADD_CUBIN.toString());
+    assertEquals(0, full.code(), full.err());
+    assertTrue(full.out().contains(
+        "  registers 12, shared 0 B, stack 0 B, 4 parameters (28 B at c[0x0][0x210])"), full.out());
+
     // A cubin that differs from the one the listing was made from.
     Path cubin = tmp.resolve("vecadd.sm_90.cubin");
     byte[] bytes = Files.readAllBytes(VECADD_CUBIN);
