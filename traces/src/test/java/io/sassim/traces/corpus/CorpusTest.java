@@ -48,11 +48,14 @@ class CorpusTest {
 
   @Test
   void findsWorkloadsMicrobenchmarksAndHopperOnlyKernels() throws InputException {
-    assertTrue(corpus.kernels().size() >= 20, "corpus shrank: " + corpus.kernels());
+    assertTrue(corpus.kernels().size() >= 39, "corpus shrank: " + corpus.kernels());
     assertEquals(Corpus.DEFAULT_ARCHS, corpus.kernel("vecadd").orElseThrow().archs());
     assertEquals(List.of("sm_90a"), corpus.kernel("wgmma_tile").orElseThrow().archs());
     assertEquals(List.of("sm_90"), corpus.kernel("cluster_exchange").orElseThrow().archs());
     assertEquals(4, corpus.kernel("mem_issue").orElseThrow().launchSpecs().size());
+    assertEquals(4, corpus.kernel("stall_yield").orElseThrow().launchSpecs().size());
+    assertEquals(2, corpus.kernel("spmv_csr").orElseThrow().launchSpecs().size());
+    assertEquals(1, corpus.kernel("clock_rate").orElseThrow().launchSpecs().size());
     assertTrue(Files.isRegularFile(corpus.listing("sgemm_tiled", "sm_86")));
   }
 
@@ -131,7 +134,10 @@ class CorpusTest {
         // warp-level and CTA-level
         "SHFL", "VOTE", "VOTEU", "MATCH", "REDUX", "BAR",
         // control flow, reconvergence and the clock
-        "BSSY", "BSYNC", "BRA", "CALL", "RET", "EXIT", "CS2R", "S2R");
+        "BSSY", "BSYNC", "BRA", "CALL", "RET", "EXIT", "CS2R", "S2R",
+        // global atomics (CAS retry loops, BFS frontier), float min/max, integer abs and
+        // conversions (software division), scheduler yield in spin loops, divergent-warp sync
+        "ATOMG", "FMNMX", "IABS", "I2F", "F2I", "YIELD", "WARPSYNC");
     Map<String, Set<String>> required = new TreeMap<>();
     for (String arch : Corpus.DEFAULT_ARCHS) {
       required.put(arch, new TreeSet<>(everywhere));
@@ -144,6 +150,30 @@ class CorpusTest {
       Set<String> missing = new TreeSet<>(e.getValue());
       missing.removeAll(seen);
       assertTrue(missing.isEmpty(), e.getKey() + " corpus lacks " + missing);
+    }
+  }
+
+  @Test
+  void corpusExercisesSpecificFormsOnEveryDefaultTarget() throws IOException, InputException {
+    // Opcode prefixes (mnemonic plus modifiers) that single corpus kernels were written to produce.
+    List<String> forms = List.of(
+        "ATOMG.E.CAS",   // cas_loop, bfs_step: compare-and-swap retry loops
+        "ATOMG.E.ADD",   // bfs_step: frontier slot allocation (warp-aggregated)
+        "SHFL.UP",       // scan
+        "BRA.DIV",       // scan: shuffles under divergence take a uniform-warp check
+        "HFMA2.BF16",    // bf16_convert
+        "F2FP.BF16",     // bf16_convert: float pairs packed to bf16x2
+        "I2F.U64",       // int64_math: the 64-bit division subroutine's reciprocal estimate
+        "LDS.128",       // nbody_step: float4 shared tile
+        "MUFU.RSQ");     // nbody_step, alu_latency
+    for (String arch : Corpus.DEFAULT_ARCHS) {
+      Set<String> opcodes = opcodes(arch);
+      for (String form : forms) {
+        assertTrue(opcodes.stream().anyMatch(op -> op.startsWith(form)), arch + " corpus lacks " + form);
+      }
+      // clock_rate reads the nanosecond timer next to the cycle counter.
+      assertTrue(Files.readString(corpus.listing("clock_rate", arch)).contains("SR_GLOBALTIMERLO"),
+          arch + " clock_rate does not read SR_GLOBALTIMERLO");
     }
   }
 
@@ -190,6 +220,16 @@ class CorpusTest {
   /** Opcode families (the mnemonic before its first dot) in every listing built for {@code arch}. */
   private static Set<String> opcodeFamilies(String arch) throws IOException {
     Set<String> seen = new TreeSet<>();
+    for (String op : opcodes(arch)) {
+      int dot = op.indexOf('.');
+      seen.add(dot < 0 ? op : op.substring(0, dot));
+    }
+    return seen;
+  }
+
+  /** Full opcodes with modifiers (LDG.E.CONSTANT) in every listing built for {@code arch}. */
+  private static Set<String> opcodes(String arch) throws IOException {
+    Set<String> seen = new TreeSet<>();
     for (CorpusKernel k : corpus.kernels()) {
       if (!k.builtFor(arch)) {
         continue;
@@ -197,9 +237,7 @@ class CorpusTest {
       for (String line : Files.readAllLines(k.listing(arch))) {
         Matcher m = INSTRUCTION.matcher(line);
         if (m.find()) {
-          String op = m.group(1);
-          int dot = op.indexOf('.');
-          seen.add(dot < 0 ? op : op.substring(0, dot));
+          seen.add(m.group(1));
         }
       }
     }
