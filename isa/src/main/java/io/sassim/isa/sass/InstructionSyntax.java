@@ -190,6 +190,9 @@ final class InstructionSyntax {
       }
       return new FloatImmediate(t, floatValue(t));
     }
+    if (t.equals("PR") || t.equals("UPR")) {
+      return new PredicateFileOperand(c0 == 'U');
+    }
     if (t.startsWith("SR_") || t.equals("SRZ")) {
       if (!isSpecialName(t)) {
         throw error("malformed special register '" + t + "'");

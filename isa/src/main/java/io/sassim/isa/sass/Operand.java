@@ -18,7 +18,8 @@ public sealed interface Operand
         ScoreboardOperand,
         ScoreboardSet,
         MatrixDescriptor,
-        WarpgroupScoreboard {
+        WarpgroupScoreboard,
+        PredicateFileOperand {
 
   /** The operand in cuobjdump's spelling. */
   String format();

@@ -181,6 +181,22 @@ class SassParserTest {
     assertEquals("DEPBAR.LE SB0, 0x1, {5,4,1}", in.text());
   }
 
+  /**
+   * The scan kernel's sm_90 listing brought two forms no earlier kernel had: P2R of the whole
+   * predicate file and the ENDCOLLECTIVE that closes a divergent shuffle's collective region.
+   */
+  @Test
+  void predicateFileAndCollectiveRegion() throws InputException {
+    Kernel k = only("traces/kernels/scan/scan.sm_90.sass");
+    Instruction p2r = first(k, "P2R");
+    assertEquals(new PredicateFileOperand(false), p2r.operand(1));
+    assertTrue(p2r.text().matches("P2R R\\d+, PR, RZ, 0x[0-9a-f]+"), p2r.text());
+    Instruction end = first(k, "ENDCOLLECTIVE");
+    assertEquals(List.of(), end.operands());
+    assertEquals("SHFL", k.at(end.pc() - 0x10).opcode());
+    assertEquals(List.of("COLLECTIVE"), k.at(end.pc() - 0x20).modifiers());
+  }
+
   @Test
   void hopperWarpgroupMma() throws InputException {
     Instruction mma = first(only("traces/kernels/wgmma_tile/wgmma_tile.sm_90a.sass"), "HGMMA");
