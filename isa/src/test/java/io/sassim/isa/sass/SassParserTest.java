@@ -207,6 +207,35 @@ class SassParserTest {
     assertEquals(new WarpgroupScoreboard(0), mma.operand(4));
   }
 
+  /**
+   * mma_variants brought the b1 tensor op (BMMA), which had no width rule, and tf32 m16n8k4, whose
+   * shape the HMMA rule did not know: both came out as single registers.
+   */
+  @Test
+  void binaryAndTf32K4TensorFragments() throws InputException {
+    Kernel k = only("traces/kernels/mma_variants/mma_variants.sm_86.sass");
+    assertCounts(withMnemonic(k, "BMMA.168256.XOR.POPC"), "BMMA.168256.XOR.POPC R4, R12.ROW, R2.COL, R4", 4, 4, 2, 4);
+    assertCounts(withMnemonic(k, "BMMA.168128.AND.POPC"), "BMMA.168128.AND.POPC R8, R20.ROW, R2.COL, R8", 4, 2, 1, 4);
+    assertCounts(withMnemonic(k, "BMMA.88128.AND.POPC"), "BMMA.88128.AND.POPC R20, R13.ROW, R3.COL, R10", 2, 1, 1, 2);
+    assertCounts(withMnemonic(k, "HMMA.1684.F32.TF32"), "HMMA.1684.F32.TF32 R4, R22, R3, R4", 4, 2, 1, 4);
+  }
+
+  private static void assertCounts(Instruction in, String text, int... counts) {
+    assertEquals(text, in.text());
+    for (int i = 0; i < counts.length; i++) {
+      assertEquals(counts[i], ((RegisterOperand) in.operand(i)).count(), text + " operand " + i);
+    }
+  }
+
+  static Instruction withMnemonic(Kernel k, String mnemonic) {
+    for (Instruction in : k.instructions()) {
+      if (in.mnemonic().equals(mnemonic)) {
+        return in;
+      }
+    }
+    throw new AssertionError("no " + mnemonic + " in " + k.name());
+  }
+
   /** An instruction printed without PC and mnemonic becomes an unprinted instruction at prev + 0x10. */
   @Test
   void encodingOnlyLinePair() throws IOException, InputException {
