@@ -236,6 +236,35 @@ class SassParserTest {
     throw new AssertionError("no " + mnemonic + " in " + k.name());
   }
 
+  /**
+   * half_ops brought an absolute value whose reuse flag and lane-pair swizzle both follow the bars
+   * (|R13|.reuse.H0_H0 in HSETP2); a single-half select stays inside them (|R8.H1| in F2I.F16).
+   */
+  @Test
+  void swizzleBehindAbsoluteBars() throws InputException {
+    Kernel k = only("traces/kernels/half_ops/half_ops.sm_80.sass");
+    Instruction setp = k.at(0x1f0);
+    RegisterOperand a = (RegisterOperand) setp.operand(2);
+    assertTrue(a.absolute() && a.reuse(), a.format());
+    assertEquals("H0_H0", a.swizzle());
+    assertEquals("|R13|.reuse.H0_H0", a.format());
+    assertTrue(setp.control().reuses(0));
+    Instruction f2i = withMnemonic(k, "F2I.U32.F16.CEIL.NTZ");
+    RegisterOperand h = (RegisterOperand) f2i.operand(1);
+    assertEquals("H1", h.swizzle());
+    assertTrue(h.format().matches("\\|R\\d+\\.H1\\|"), h.format());
+  }
+
+  @Test
+  void unknownSuffixBehindAbsoluteBars() throws IOException {
+    List<String> l = lines("traces/kernels/half_ops/half_ops.sm_80.sass");
+    int i = indexOf(l, "/*01f0*/");
+    l.set(i, l.get(i).replace("|R13|.reuse.H0_H0", "|R13|.H0_H0.reuse"));
+    InputException e = failure(l);
+    assertEquals(i + 1, e.line());
+    assertEquals("unexpected '.H0_H0.reuse' after '|R13|'", e.problem());
+  }
+
   /** An instruction printed without PC and mnemonic becomes an unprinted instruction at prev + 0x10. */
   @Test
   void encodingOnlyLinePair() throws IOException, InputException {
