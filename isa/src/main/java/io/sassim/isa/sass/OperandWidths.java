@@ -136,7 +136,8 @@ public final class OperandWidths {
         }
         return new int[] {Math.max(1, memoryBits / 32)};
       case MATRIX_MEMORY:
-        return new int[] {matrixCount(mods), 1};
+        // LDSM D, [addr] loads the block; STSM [addr], S stores it from its second operand.
+        return opcode.equals("STSM") ? new int[] {1, matrixCount(mods)} : new int[] {matrixCount(mods), 1};
       case FP64:
         return new int[] {2};
       case ROUND:

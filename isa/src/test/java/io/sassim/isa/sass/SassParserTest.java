@@ -265,6 +265,17 @@ class SassParserTest {
     assertEquals("unexpected '.H0_H0.reuse' after '|R13|'", e.problem());
   }
 
+  /** hopper_misc's stmatrix x4: STSM puts the data block after the address, four registers. */
+  @Test
+  void matrixStoreDataBlock() throws InputException {
+    Kernel k = only("traces/kernels/hopper_misc/hopper_misc.sm_90.sass");
+    Instruction x4 = withMnemonic(k, "STSM.16.MT88.4");
+    assertEquals("STSM.16.MT88.4 [R10], R4", x4.text());
+    assertEquals(1, ((MemoryOperand) x4.operand(0)).base().count());
+    assertEquals(4, ((RegisterOperand) x4.operand(1)).count());
+    assertEquals(1, ((RegisterOperand) withMnemonic(k, "STSM.16.M88").operand(1)).count());
+  }
+
   /** An instruction printed without PC and mnemonic becomes an unprinted instruction at prev + 0x10. */
   @Test
   void encodingOnlyLinePair() throws IOException, InputException {
