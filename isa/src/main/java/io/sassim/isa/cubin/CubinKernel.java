@@ -11,7 +11,8 @@ import java.util.Map;
  * @param staticSharedBytes size of {@code .nv.shared.<name>}; on sm_90 this includes the 1 KiB the
  *     compiler reserves below static shared data, as cuobjdump's SHARED does
  * @param frameBytes per-thread local-memory stack frame (EIATTR_FRAME_SIZE), cuobjdump's STACK
- * @param minStackBytes EIATTR_MIN_STACK_SIZE, the frame plus the deepest callee's
+ * @param minStackBytes EIATTR_MIN_STACK_SIZE, the frame plus the deepest callee's, or
+ *     {@link #UNBOUNDED_STACK} when recursion or an indirect call leaves it unknown
  * @param paramBank constant bank holding the parameters (EIATTR_PARAM_CBANK), 0 in practice
  * @param paramBase byte offset of the first parameter in that bank: 0x160 on sm_8x, 0x210 on sm_90
  * @param paramBytes total parameter bytes (EIATTR_CBANK_PARAM_SIZE)
@@ -39,6 +40,9 @@ public record CubinKernel(
     List<Integer> exitOffsets,
     List<Integer> maxThreads,
     int maxRegisterCount) {
+
+  /** {@link #minStackBytes} of a kernel whose call depth ptxas could not bound. */
+  public static final int UNBOUNDED_STACK = -1;
 
   public CubinKernel {
     parameters = List.copyOf(parameters);

@@ -60,7 +60,10 @@ public final class CubinReader {
           case NvInfoAttribute.MIN_STACK_SIZE -> minStack;
           default -> null;
         };
-        if (target != null) {
+        if (target == minStack && a.word(elf, ".nv.info", 1) == UNDETERMINED) {
+          // ptxas writes all ones when recursion or an indirect call leaves the depth unknown.
+          target.put(a.word(elf, ".nv.info", 0), CubinKernel.UNBOUNDED_STACK);
+        } else if (target != null) {
           target.put(a.word(elf, ".nv.info", 0), toInt(elf, a, a.word(elf, ".nv.info", 1)));
         }
       }
@@ -206,6 +209,9 @@ public final class CubinReader {
     }
     return (int) s.size();
   }
+
+  /** A 32-bit attribute value of all ones: "cannot be statically determined". */
+  private static final long UNDETERMINED = 0xffffffffL;
 
   private static int toInt(ElfImage elf, NvInfoAttribute a, long v) throws InputException {
     if (v > Integer.MAX_VALUE) {

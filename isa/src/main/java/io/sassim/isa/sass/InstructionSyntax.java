@@ -3,6 +3,8 @@ package io.sassim.isa.sass;
 import io.sassim.isa.InputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses the text of one instruction, {@code [@guard] OPCODE.MODS operand, operand, ...}, as
@@ -13,6 +15,10 @@ final class InstructionSyntax {
 
   /** Whatever the instruction line holds besides PC and encoding. */
   record Parsed(Guard guard, String opcode, List<String> modifiers, List<Operand> operands) {}
+
+  /** What may follow the closing bar of an absolute value: {@code .reuse}, then a lane-pair swizzle. */
+  private static final Pattern AFTER_ABSOLUTE =
+      Pattern.compile("(\\.reuse)?(?:\\.(H0_H0|H1_H1|H0_H1|H1_H0))?");
 
   private final String file;
   private final int line;
@@ -251,12 +257,22 @@ final class InstructionSyntax {
       }
       return constant(inner, negated, absolute, inverted, t);
     }
-    RegisterOperand r = registerOrNull(inner + after);
+    RegisterOperand r = registerOrNull(inner);
     if (r == null) {
       throw error("unparseable operand '" + t + "'");
     }
-    if (after.length() > 0 && !after.equals(".reuse")) {
-      throw error("unexpected '" + after + "' after '|" + inner + "|'");
+    if (!after.isEmpty()) {
+      // Behind the bars cuobjdump prints the reuse flag and then a lane-pair swizzle
+      // (|R13|.reuse.H0_H0 in HSETP2); anything else there is not a form we know.
+      Matcher m = AFTER_ABSOLUTE.matcher(after);
+      boolean twice = (m.matches() && m.group(1) != null && r.reuse())
+          || (m.matches() && m.group(2) != null && r.swizzle() != null);
+      if (!m.matches() || twice) {
+        throw error("unexpected '" + after + "' after '|" + inner + "|'");
+      }
+      String swizzle = m.group(2) != null ? m.group(2) : r.swizzle();
+      r = new RegisterOperand(
+          r.file(), r.index(), 1, false, false, false, r.reuse() || m.group(1) != null, swizzle, r.suffix());
     }
     if (inverted && r.file().isPredicate() != (t.charAt(negated ? 1 : 0) == '!')) {
       throw error("'" + t + "': use '!' for predicates and '~' for registers");

@@ -28,7 +28,7 @@ public final class OperandWidths {
     ROUND,
     /** IMAD/UIMAD: .WIDE writes a pair; .WIDE and .HI read C as a pair. */
     MULTIPLY_ADD,
-    /** HMMA/IMMA/DMMA: fragment sizes from shape and types (sass-semantics.md §9.1). */
+    /** HMMA/IMMA/BMMA/DMMA: fragment sizes from shape and types (sass-semantics.md §9.1). */
     TENSOR,
     /** CS2R writes a pair (the 64-bit clock or zero), unless .32. */
     PAIR_DESTINATION_UNLESS_32,
@@ -61,6 +61,7 @@ public final class OperandWidths {
     RULES.put("UIMAD", Rule.MULTIPLY_ADD);
     RULES.put("HMMA", Rule.TENSOR);
     RULES.put("IMMA", Rule.TENSOR);
+    RULES.put("BMMA", Rule.TENSOR);
     RULES.put("DMMA", Rule.TENSOR);
     RULES.put("HGMMA", Rule.TENSOR);
     RULES.put("IGMMA", Rule.TENSOR);
@@ -135,7 +136,8 @@ public final class OperandWidths {
         }
         return new int[] {Math.max(1, memoryBits / 32)};
       case MATRIX_MEMORY:
-        return new int[] {matrixCount(mods), 1};
+        // LDSM D, [addr] loads the block; STSM [addr], S stores it from its second operand.
+        return opcode.equals("STSM") ? new int[] {1, matrixCount(mods)} : new int[] {matrixCount(mods), 1};
       case FP64:
         return new int[] {2};
       case ROUND:
@@ -278,6 +280,9 @@ public final class OperandWidths {
         switch (shape) {
           case "16816":
             return halfAccumulator ? new int[] {2, 4, 2, 2} : new int[] {4, 4, 2, 4};
+          case "1684":
+            // m16n8k4 tf32: one 32-bit element per A register, so half the k8 fragments.
+            return new int[] {4, 2, 1, 4};
           case "1688":
             if (mods.contains("TF32")) {
               return new int[] {4, 4, 2, 4};
@@ -296,6 +301,20 @@ public final class OperandWidths {
           case "16816":
             return new int[] {4, 2, 1, 4};
           case "8816", "8832":
+            return new int[] {2, 1, 1, 2};
+          default:
+            return new int[] {1};
+        }
+      case "BMMA":
+        // A b1 register packs 32 elements, eight times an s8 register, so each BMMA shape has the
+        // fragments of the IMMA s8 shape with an eighth of its k (168256 like 16832, 168128 like
+        // 16816, 88128 like 8816).
+        switch (shape) {
+          case "168256":
+            return new int[] {4, 4, 2, 4};
+          case "168128":
+            return new int[] {4, 2, 1, 4};
+          case "88128":
             return new int[] {2, 1, 1, 2};
           default:
             return new int[] {1};

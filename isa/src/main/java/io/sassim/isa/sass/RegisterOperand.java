@@ -70,12 +70,14 @@ public record RegisterOperand(
       b.append('|');
     }
     b.append(name());
-    // cuobjdump prints the reuse hint right after the name (R10.reuse.H0_H0), but after the bars
-    // of an absolute value (|R7|.reuse).
+    // cuobjdump prints the reuse hint right after the name (R10.reuse.H0_H0). Under an absolute
+    // value the hint and a lane-pair swizzle move behind the bars (|R13|.reuse.H0_H0), while a
+    // single-half select stays inside (|R8.H1| in F2I.F16).
+    boolean behindBars = absolute && swizzle != null && swizzle.contains("_");
     if (reuse && !absolute) {
       b.append(".reuse");
     }
-    if (swizzle != null) {
+    if (swizzle != null && !behindBars) {
       b.append('.').append(swizzle);
     }
     if (suffix != null) {
@@ -85,6 +87,9 @@ public record RegisterOperand(
       b.append('|');
       if (reuse) {
         b.append(".reuse");
+      }
+      if (behindBars) {
+        b.append('.').append(swizzle);
       }
     }
     return b.toString();

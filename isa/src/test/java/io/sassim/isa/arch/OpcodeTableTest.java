@@ -149,6 +149,11 @@ class OpcodeTableTest {
       assertTrue(sm90.isKnown(op), op);
       assertFalse(sm86.isKnown(op), op);
     }
+    // hopper_misc: griddepcontrol.wait and .launch_dependents, misc like the NOPs they act as.
+    for (String op : List.of("ACQBULK", "PREEXIT")) {
+      assertEquals(UnitClass.MISC, sm90.lookup(op).unit(), op);
+      assertFalse(sm86.isKnown(op), op);
+    }
     assertFalse(sm90.isKnown("HGMMA"));
     assertTrue(sm90a.isKnown("HGMMA"));
     assertTrue(sm90a.isKnown("WARPGROUP"));

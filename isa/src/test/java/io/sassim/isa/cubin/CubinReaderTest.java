@@ -105,6 +105,17 @@ class CubinReaderTest {
     assertTrue(n >= 4, "found only " + n + " corpus cubins");
   }
 
+  /** jump_table recurses and calls through a pointer: ptxas stores MIN_STACK_SIZE as all ones. */
+  @Test
+  void undeterminedStackSizeOfARecursiveKernel() throws Exception {
+    for (String arch : List.of("sm_80", "sm_90")) {
+      Cubin c = CubinReader.read(repoRoot().resolve("traces/kernels/jump_table/jump_table." + arch + ".cubin"));
+      CubinKernel k = c.kernel("jump_table");
+      assertEquals(CubinKernel.UNBOUNDED_STACK, k.minStackBytes(), arch);
+      assertTrue(k.frameBytes() >= 0 && k.frameBytes() < 1024, arch + " frame " + k.frameBytes());
+    }
+  }
+
   @Test
   void layoutKernelOnSm80() throws Exception {
     Cubin c = CubinReader.parse("layout.sm_80.cubin", resource("layout.sm_80.cubin"));

@@ -85,7 +85,8 @@ class ControlBitsTest {
    * whole corpus. Slot i is the i-th source that is not a predicate; the first non-predicate
    * operand is the destination when it is a register, except for compares that write only
    * predicates. HADD2 is encoded as a fused multiply-add with an implicit 1.0, so its second
-   * source sits in slot C.
+   * source sits in slot C; DADD and DSETP flag their second source in slot C too, and MOV's one
+   * source is slot B (all read from the encodings, e.g. fp64_special and mma_variants).
    */
   @Test
   void reuseBitsMatchPrintedReuseFlagsOverTheCorpus() throws InputException {
@@ -109,7 +110,8 @@ class ControlBitsTest {
 
   static int printedReuseSlots(Instruction in) {
     List<Operand> ops = in.operands();
-    boolean predicateResultOnly = in.opcode().endsWith("SETP") || in.opcode().endsWith("PLOP3");
+    String op = in.opcode();
+    boolean predicateResultOnly = op.endsWith("SETP") || op.equals("HSETP2") || op.endsWith("PLOP3");
     boolean destinationSeen = predicateResultOnly;
     int mask = 0;
     int slot = 0;
@@ -124,7 +126,8 @@ class ControlBitsTest {
           continue;
         }
       }
-      int encodedSlot = in.opcode().equals("HADD2") && slot == 1 ? 2 : slot;
+      boolean secondInC = op.equals("HADD2") || op.equals("DADD") || op.equals("DSETP");
+      int encodedSlot = secondInC && slot == 1 ? 2 : op.equals("MOV") ? 1 : slot;
       if (o instanceof RegisterOperand r && r.reuse()) {
         mask |= 1 << encodedSlot;
       }

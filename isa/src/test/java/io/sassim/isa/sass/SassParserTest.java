@@ -207,6 +207,75 @@ class SassParserTest {
     assertEquals(new WarpgroupScoreboard(0), mma.operand(4));
   }
 
+  /**
+   * mma_variants brought the b1 tensor op (BMMA), which had no width rule, and tf32 m16n8k4, whose
+   * shape the HMMA rule did not know: both came out as single registers.
+   */
+  @Test
+  void binaryAndTf32K4TensorFragments() throws InputException {
+    Kernel k = only("traces/kernels/mma_variants/mma_variants.sm_86.sass");
+    assertCounts(withMnemonic(k, "BMMA.168256.XOR.POPC"), "BMMA.168256.XOR.POPC R4, R12.ROW, R2.COL, R4", 4, 4, 2, 4);
+    assertCounts(withMnemonic(k, "BMMA.168128.AND.POPC"), "BMMA.168128.AND.POPC R8, R20.ROW, R2.COL, R8", 4, 2, 1, 4);
+    assertCounts(withMnemonic(k, "BMMA.88128.AND.POPC"), "BMMA.88128.AND.POPC R20, R13.ROW, R3.COL, R10", 2, 1, 1, 2);
+    assertCounts(withMnemonic(k, "HMMA.1684.F32.TF32"), "HMMA.1684.F32.TF32 R4, R22, R3, R4", 4, 2, 1, 4);
+  }
+
+  private static void assertCounts(Instruction in, String text, int... counts) {
+    assertEquals(text, in.text());
+    for (int i = 0; i < counts.length; i++) {
+      assertEquals(counts[i], ((RegisterOperand) in.operand(i)).count(), text + " operand " + i);
+    }
+  }
+
+  static Instruction withMnemonic(Kernel k, String mnemonic) {
+    for (Instruction in : k.instructions()) {
+      if (in.mnemonic().equals(mnemonic)) {
+        return in;
+      }
+    }
+    throw new AssertionError("no " + mnemonic + " in " + k.name());
+  }
+
+  /**
+   * half_ops brought an absolute value whose reuse flag and lane-pair swizzle both follow the bars
+   * (|R13|.reuse.H0_H0 in HSETP2); a single-half select stays inside them (|R8.H1| in F2I.F16).
+   */
+  @Test
+  void swizzleBehindAbsoluteBars() throws InputException {
+    Kernel k = only("traces/kernels/half_ops/half_ops.sm_80.sass");
+    Instruction setp = k.at(0x1f0);
+    RegisterOperand a = (RegisterOperand) setp.operand(2);
+    assertTrue(a.absolute() && a.reuse(), a.format());
+    assertEquals("H0_H0", a.swizzle());
+    assertEquals("|R13|.reuse.H0_H0", a.format());
+    assertTrue(setp.control().reuses(0));
+    Instruction f2i = withMnemonic(k, "F2I.U32.F16.CEIL.NTZ");
+    RegisterOperand h = (RegisterOperand) f2i.operand(1);
+    assertEquals("H1", h.swizzle());
+    assertTrue(h.format().matches("\\|R\\d+\\.H1\\|"), h.format());
+  }
+
+  @Test
+  void unknownSuffixBehindAbsoluteBars() throws IOException {
+    List<String> l = lines("traces/kernels/half_ops/half_ops.sm_80.sass");
+    int i = indexOf(l, "/*01f0*/");
+    l.set(i, l.get(i).replace("|R13|.reuse.H0_H0", "|R13|.H0_H0.reuse"));
+    InputException e = failure(l);
+    assertEquals(i + 1, e.line());
+    assertEquals("unexpected '.H0_H0.reuse' after '|R13|'", e.problem());
+  }
+
+  /** hopper_misc's stmatrix x4: STSM puts the data block after the address, four registers. */
+  @Test
+  void matrixStoreDataBlock() throws InputException {
+    Kernel k = only("traces/kernels/hopper_misc/hopper_misc.sm_90.sass");
+    Instruction x4 = withMnemonic(k, "STSM.16.MT88.4");
+    assertEquals("STSM.16.MT88.4 [R10], R4", x4.text());
+    assertEquals(1, ((MemoryOperand) x4.operand(0)).base().count());
+    assertEquals(4, ((RegisterOperand) x4.operand(1)).count());
+    assertEquals(1, ((RegisterOperand) withMnemonic(k, "STSM.16.M88").operand(1)).count());
+  }
+
   /** An instruction printed without PC and mnemonic becomes an unprinted instruction at prev + 0x10. */
   @Test
   void encodingOnlyLinePair() throws IOException, InputException {

@@ -48,10 +48,13 @@ class CorpusTest {
 
   @Test
   void findsWorkloadsMicrobenchmarksAndHopperOnlyKernels() throws InputException {
-    assertTrue(corpus.kernels().size() >= 39, "corpus shrank: " + corpus.kernels());
+    assertTrue(corpus.kernels().size() >= 55, "corpus shrank: " + corpus.kernels());
     assertEquals(Corpus.DEFAULT_ARCHS, corpus.kernel("vecadd").orElseThrow().archs());
     assertEquals(List.of("sm_90a"), corpus.kernel("wgmma_tile").orElseThrow().archs());
     assertEquals(List.of("sm_90"), corpus.kernel("cluster_exchange").orElseThrow().archs());
+    assertEquals(List.of("sm_89", "sm_90"), corpus.kernel("fp8_convert").orElseThrow().archs());
+    assertEquals(List.of("sm_90"), corpus.kernel("hopper_misc").orElseThrow().archs());
+    assertEquals(List.of("sm_90a"), corpus.kernel("setmaxnreg").orElseThrow().archs());
     assertEquals(4, corpus.kernel("mem_issue").orElseThrow().launchSpecs().size());
     assertEquals(4, corpus.kernel("stall_yield").orElseThrow().launchSpecs().size());
     assertEquals(2, corpus.kernel("spmv_csr").orElseThrow().launchSpecs().size());
@@ -165,7 +168,20 @@ class CorpusTest {
         "F2FP.BF16",     // bf16_convert: float pairs packed to bf16x2
         "I2F.U64",       // int64_math: the 64-bit division subroutine's reciprocal estimate
         "LDS.128",       // nbody_step: float4 shared tile
-        "MUFU.RSQ");     // nbody_step, alu_latency
+        "MUFU.RSQ",      // nbody_step, alu_latency
+        // decoder-stress kernels: forms whose operands needed new parser or width rules, and the
+        // indirect control flow, SIMD and tensor variants they were written for
+        "BMMA.168256",   // mma_variants: b1 fragments
+        "HMMA.1684",     // mma_variants: tf32 m16n8k4
+        "IDP.4A",        // simd_video: __dp4a
+        "BRX",           // jump_table: brx.idx through a constant-bank table
+        "CALL.ABS.NOINC", // printf_call: vprintf
+        "BPT.TRAP",      // warp_intrinsics: __trap()
+        "BAR.RED.POPC",  // barrier_variants: __syncthreads_count
+        "MUFU.RCP64H",   // fp64_special: double division
+        "MOVM",          // matrix_move: movmatrix
+        "HSETP2",        // half_ops: |R|.reuse.H0_H0 operands
+        "LDL");          // local_array
     for (String arch : Corpus.DEFAULT_ARCHS) {
       Set<String> opcodes = opcodes(arch);
       for (String form : forms) {
