@@ -1,6 +1,7 @@
 package io.sassim.cli;
 
 import io.sassim.isa.InputException;
+import io.sassim.isa.sass.ListingHeader;
 import io.sassim.isa.sass.SassListing;
 import io.sassim.isa.sass.SassParser;
 import java.io.IOException;
@@ -112,9 +113,8 @@ final class CubinDisassembler {
           + " listing next to it");
     }
     SassListing listing = SassParser.parse(sibling);
-    String recorded = listing.header().get("cubin");
-    String actual = sha256(cubin);
-    if (recorded == null || !recorded.endsWith("sha256=" + actual)) {
+    if (listing.header().isEmpty()
+        || !ListingHeader.of(listing).cubinSha256().equals(sha256(cubin))) {
       throw new InputException(cubin.toString(), 0, howTo + ", and " + sibling.getFileName()
           + " was not disassembled from this cubin (its '// sassim: cubin' sha256 differs)");
     }

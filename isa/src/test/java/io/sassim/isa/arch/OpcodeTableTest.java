@@ -2,81 +2,20 @@ package io.sassim.isa.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OpcodeTableTest {
-  // "/*0040*/   @!P0 IMAD.WIDE R2, ..." -> IMAD
-  private static final Pattern LISTING_LINE =
-      Pattern.compile("^\\s*/\\*[0-9a-f]{4,}\\*/\\s+(?:@!?U?P[0-9T]\\s+)?([A-Z][A-Z0-9_]*)");
-  private static final Pattern ARCH_HEADER = Pattern.compile("^// sassim: arch (\\S+)");
-
-  static Path repoRoot() {
-    String root = System.getProperty("sassim.repoRoot");
-    return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
-  }
-
-  static List<Path> corpusListings() throws IOException {
-    List<Path> out = new ArrayList<>();
-    for (String dir : List.of("traces/kernels", "validation/microbench")) {
-      Path d = repoRoot().resolve(dir);
-      if (Files.isDirectory(d)) {
-        try (Stream<Path> s = Files.walk(d)) {
-          s.filter(p -> p.toString().endsWith(".sass")).sorted().forEach(out::add);
-        }
-      }
-    }
-    return out;
-  }
-
-  @Test
-  void everyOpcodeInTheCorpusListingsIsKnownForItsArchitecture() throws IOException {
-    List<Path> listings = corpusListings();
-    assertFalse(listings.isEmpty(), "no corpus listings under " + repoRoot());
-    List<String> unknown = new ArrayList<>();
-    int seen = 0;
-    for (Path listing : listings) {
-      List<String> lines = Files.readAllLines(listing);
-      Architecture arch = null;
-      for (String line : lines) {
-        Matcher h = ARCH_HEADER.matcher(line);
-        if (h.find()) {
-          arch = Architecture.parse(h.group(1));
-          break;
-        }
-      }
-      assertNotNull(arch, listing + ": no '// sassim: arch' header");
-      OpcodeTable table = OpcodeTable.forArch(arch);
-      for (int i = 0; i < lines.size(); i++) {
-        Matcher m = LISTING_LINE.matcher(lines.get(i));
-        if (m.find()) {
-          seen++;
-          if (!table.isKnown(m.group(1))) {
-            unknown.add(listing.getFileName() + ":" + (i + 1) + " " + m.group(1) + " (" + arch + ")");
-          }
-        }
-      }
-    }
-    assertTrue(seen > 0, "no instructions found in the listings; the scan regex is broken");
-    assertEquals(List.of(), unknown);
-  }
-
   @Test
   void everyArchitectureLoadsAndSharesTheCommonCore() {
     for (Architecture a : Architecture.values()) {

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sassim.isa.InputException;
+import io.sassim.isa.sass.Instruction;
+import io.sassim.isa.sass.Kernel;
+import io.sassim.isa.sass.ListingHeader;
+import io.sassim.isa.sass.SassParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed corpus: outputs match their sources, specs match their kernels, coverage holds. */
 class CorpusTest {
 
-  // "/*0090*/   @!P0 LDG.E.CONSTANT R0, ..." -> LDG.E.CONSTANT
-  private static final Pattern INSTRUCTION =
-      Pattern.compile("^\\s+/\\*[0-9a-f]{4,}\\*/\\s+(?:@!?U?P[0-6T]\\s+)?([A-Z][A-Z0-9_.]*)");
 
   private static Path repo;
   private static Corpus corpus;
@@ -73,7 +72,7 @@ class CorpusTest {
           problems.add(k.name() + " " + arch + ": listing or cubin missing");
           continue;
         }
-        ListingHeader h = ListingHeader.read(listing);
+        ListingHeader h = ListingHeader.of(SassParser.parse(listing));
         if (!h.sourceSha256().equals(sourceSha)) {
           problems.add(repo.relativize(listing) + ": older than its source");
         }
@@ -124,7 +123,7 @@ class CorpusTest {
   }
 
   @Test
-  void corpusExercisesTheInstructionFamiliesTheModelDistinguishes() throws IOException {
+  void corpusExercisesTheInstructionFamiliesTheModelDistinguishes() throws InputException {
     Set<String> everywhere = Set.of(
         // FP32, FP16x2, FP64, special functions and the division slow-path check
         "FFMA", "FADD", "FMUL", "FSETP", "HFMA2", "DFMA", "DADD", "MUFU", "FCHK", "F2FP",
@@ -211,10 +210,14 @@ class CorpusTest {
   }
 
   @Test
-  void listingWithoutHeaderIsAnInputError(@TempDir Path dir) throws IOException {
+  void listingWithoutHeaderIsAnInputError(@TempDir Path dir) throws IOException, InputException {
+    // A real listing as raw cuobjdump prints it, without the toolchain's provenance lines.
     Path listing = dir.resolve("x.sm_80.sass");
-    Files.writeString(listing, "\tcode for sm_80\n");
-    InputException e = assertThrows(InputException.class, () -> ListingHeader.read(listing));
+    List<String> raw = new ArrayList<>(Files.readAllLines(corpus.listing("vecadd", "sm_80")));
+    raw.removeIf(line -> line.startsWith("// sassim:"));
+    Files.write(listing, raw);
+    InputException e =
+        assertThrows(InputException.class, () -> ListingHeader.of(SassParser.parse(listing)));
     assertTrue(e.getMessage().contains("sass-toolchain.sh"), e.getMessage());
   }
 
@@ -234,7 +237,7 @@ class CorpusTest {
   }
 
   /** Opcode families (the mnemonic before its first dot) in every listing built for {@code arch}. */
-  private static Set<String> opcodeFamilies(String arch) throws IOException {
+  private static Set<String> opcodeFamilies(String arch) throws InputException {
     Set<String> seen = new TreeSet<>();
     for (String op : opcodes(arch)) {
       int dot = op.indexOf('.');
@@ -244,16 +247,16 @@ class CorpusTest {
   }
 
   /** Full opcodes with modifiers (LDG.E.CONSTANT) in every listing built for {@code arch}. */
-  private static Set<String> opcodes(String arch) throws IOException {
+  private static Set<String> opcodes(String arch) throws InputException {
     Set<String> seen = new TreeSet<>();
     for (CorpusKernel k : corpus.kernels()) {
       if (!k.builtFor(arch)) {
         continue;
       }
-      for (String line : Files.readAllLines(k.listing(arch))) {
-        Matcher m = INSTRUCTION.matcher(line);
-        if (m.find()) {
-          seen.add(m.group(1));
+      for (Kernel kernel : SassParser.parse(k.listing(arch)).kernels()) {
+        for (Instruction in : kernel.instructions()) {
+          seen.add(in.modifiers().isEmpty() ? in.opcode()
+              : in.opcode() + "." + String.join(".", in.modifiers()));
         }
       }
     }
