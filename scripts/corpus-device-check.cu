@@ -910,6 +910,20 @@ int main() {
       std::printf("bench alu_latency %-11s %5u cycles / 32 = %.2f\n", names[i], clocks.host[i],
                   (clocks.host[i] - (i ? clocks.host[0] : 0)) / 32.0);
   });
+  B("tensor_latency", [&] {
+    Kernel f; load(f, M, "tensor_latency", "sm_90");
+    Buf<unsigned> seeds(6, 0x3c003c00u), clocks(6, 0);
+    Buf<float> sink(32);
+    seeds.up();
+    launch(f, dim3(1), dim3(32), {seeds, clocks, sink});
+    launch(f, dim3(1), dim3(32), {seeds, clocks, sink});  // warm instruction caches
+    clocks.down();
+    const char* names[6] = {"empty", "HMMA.16816.F32", "HMMA.16816.F16", "HMMA.1688.F32.TF32",
+                            "IMMA.16832.S8.S8", "DMMA.8x8x4"};
+    for (int i = 0; i < 6; ++i)
+      std::printf("bench tensor_latency %-18s %5u cycles / 32 = %.2f\n", names[i], clocks.host[i],
+                  (clocks.host[i] - (i ? clocks.host[0] : 0)) / 32.0);
+  });
   B("pointer_chase", [&] {
     Kernel f; load(f, M, "pointer_chase", "sm_90");
     struct Case { const char* name; size_t count; size_t stride; bool random; int steps; };
