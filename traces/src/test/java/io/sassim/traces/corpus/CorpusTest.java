@@ -255,8 +255,7 @@ class CorpusTest {
       }
       for (Kernel kernel : SassParser.parse(k.listing(arch)).kernels()) {
         for (Instruction in : kernel.instructions()) {
-          seen.add(in.modifiers().isEmpty() ? in.opcode()
-              : in.opcode() + "." + String.join(".", in.modifiers()));
+          seen.add(in.mnemonic());
         }
       }
     }
