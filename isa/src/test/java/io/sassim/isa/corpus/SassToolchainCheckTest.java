@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed corpus outputs are fresh, and {@code --check} notices when they are not. */
 class SassToolchainCheckTest {
 
-  static Path repoRoot() {
-    return Paths.get(System.getProperty("sassim.repoRoot", "..")).toAbsolutePath().normalize();
+  private static Path repoRoot() {
+    return CorpusFiles.repoRoot();
   }
 
   record Result(int exitCode, String output) {}

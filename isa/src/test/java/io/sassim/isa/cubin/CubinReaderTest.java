@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.corpus.CorpusFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,13 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run on the same files, and from the kernel sources.
  */
 class CubinReaderTest {
-  static Path repoRoot() {
-    String root = System.getProperty("sassim.repoRoot");
-    return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
-  }
-
   static Path vecadd(String arch) {
-    return repoRoot().resolve("traces/kernels/vecadd/vecadd." + arch + ".cubin");
+    return CorpusFiles.file("traces/kernels/vecadd/vecadd." + arch + ".cubin");
   }
 
   static byte[] resource(String name) throws IOException {
@@ -70,37 +66,27 @@ class CubinReaderTest {
   @Test
   void everyCorpusCubinReadsWithItsTargetAndCoherentLayout() throws Exception {
     int n = 0;
-    for (String dir : List.of("traces/kernels", "validation/microbench")) {
-      Path d = repoRoot().resolve(dir);
-      if (!Files.isDirectory(d)) {
-        continue;
-      }
-      List<Path> cubins;
-      try (var s = Files.walk(d)) {
-        cubins = s.filter(p -> p.toString().endsWith(".cubin")).sorted().toList();
-      }
-      for (Path p : cubins) {
-        String name = p.getFileName().toString();
-        String arch = name.substring(name.indexOf('.') + 1, name.lastIndexOf('.'));
-        Cubin c = CubinReader.read(p);
-        assertEquals(Architecture.parse(arch), c.architecture(), p.toString());
-        assertTrue(!c.kernels().isEmpty(), p.toString());
-        for (CubinKernel k : c.kernels()) {
-          assertEquals(arch.startsWith("sm_90") ? 0x210 : 0x160, k.paramBase(), p + " " + k.name());
-          int end = 0;
-          for (KernelParameter param : k.parameters()) {
-            assertTrue(param.offset() >= end, p + ": parameters overlap");
-            end = param.offset() + param.size();
-          }
-          assertTrue(end <= k.paramBytes(), p + ": parameters past CBANK_PARAM_SIZE");
-          assertEquals(k.paramBase() + k.paramBytes(), k.constantBankBytes().get(0), p + ": bank 0 = base + params");
-          assertTrue(k.registerCount() > 0 && k.registerCount() <= 255, p + " registers");
-          for (int exit : k.exitOffsets()) {
-            assertTrue(exit % 16 == 0 && exit < k.textBytes(), p + " exit offset");
-          }
+    for (Path p : CorpusFiles.withSuffix(".cubin")) {
+      String name = p.getFileName().toString();
+      String arch = name.substring(name.indexOf('.') + 1, name.lastIndexOf('.'));
+      Cubin c = CubinReader.read(p);
+      assertEquals(Architecture.parse(arch), c.architecture(), p.toString());
+      assertTrue(!c.kernels().isEmpty(), p.toString());
+      for (CubinKernel k : c.kernels()) {
+        assertEquals(arch.startsWith("sm_90") ? 0x210 : 0x160, k.paramBase(), p + " " + k.name());
+        int end = 0;
+        for (KernelParameter param : k.parameters()) {
+          assertTrue(param.offset() >= end, p + ": parameters overlap");
+          end = param.offset() + param.size();
         }
-        n++;
+        assertTrue(end <= k.paramBytes(), p + ": parameters past CBANK_PARAM_SIZE");
+        assertEquals(k.paramBase() + k.paramBytes(), k.constantBankBytes().get(0), p + ": bank 0 = base + params");
+        assertTrue(k.registerCount() > 0 && k.registerCount() <= 255, p + " registers");
+        for (int exit : k.exitOffsets()) {
+          assertTrue(exit % 16 == 0 && exit < k.textBytes(), p + " exit offset");
+        }
       }
+      n++;
     }
     assertTrue(n >= 4, "found only " + n + " corpus cubins");
   }
@@ -109,7 +95,7 @@ class CubinReaderTest {
   @Test
   void undeterminedStackSizeOfARecursiveKernel() throws Exception {
     for (String arch : List.of("sm_80", "sm_90")) {
-      Cubin c = CubinReader.read(repoRoot().resolve("traces/kernels/jump_table/jump_table." + arch + ".cubin"));
+      Cubin c = CubinReader.read(CorpusFiles.file("traces/kernels/jump_table/jump_table." + arch + ".cubin"));
       CubinKernel k = c.kernel("jump_table");
       assertEquals(CubinKernel.UNBOUNDED_STACK, k.minStackBytes(), arch);
       assertTrue(k.frameBytes() >= 0 && k.frameBytes() < 1024, arch + " frame " + k.frameBytes());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
+import io.sassim.isa.corpus.CorpusFiles;
 import io.sassim.isa.arch.OpcodeTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class CorpusParseTest {
 
   @Test
   void corpusIsThere() {
-    assertTrue(CorpusListings.files().size() >= 4, "expected corpus listings under " + CorpusListings.repoRoot());
+    assertTrue(CorpusListings.files().size() >= 4, "expected corpus listings under " + CorpusFiles.repoRoot());
   }
 
   @Test
