@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
-import io.sassim.isa.corpus.CorpusFiles;
 import io.sassim.isa.arch.OpcodeTable;
+import io.sassim.isa.corpus.CorpusFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
