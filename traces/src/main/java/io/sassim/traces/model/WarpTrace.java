@@ -1,0 +1,175 @@
+package io.sassim.traces.model;
+
+import java.util.Arrays;
+
+/**
+ * The dynamic instruction stream of one warp, in execution order, stored as parallel primitive
+ * arrays so that replaying it allocates nothing. Entry {@code i} names a static instruction by its
+ * {@link InstructionTable} id, carries the lanes that executed it, and, for memory instructions,
+ * one address per active lane in lane order.
+ */
+public final class WarpTrace {
+
+  /** How the addresses of an entry were written in an Accel-Sim trace; kept for faithful output. */
+  public static final byte MODE_NONE = -1;
+
+  private final int warpInCta;
+  private final int length;
+  private final int[] instructionIds;
+  private final int[] activeMasks;
+  private final int[] addressStart;
+  private final long[] addresses;
+  private final byte[] addressModes;
+
+  WarpTrace(
+      int warpInCta,
+      int length,
+      int[] instructionIds,
+      int[] activeMasks,
+      int[] addressStart,
+      long[] addresses,
+      byte[] addressModes) {
+    this.warpInCta = warpInCta;
+    this.length = length;
+    this.instructionIds = instructionIds;
+    this.activeMasks = activeMasks;
+    this.addressStart = addressStart;
+    this.addresses = addresses;
+    this.addressModes = addressModes;
+  }
+
+  /** Warp index inside its CTA: linear thread id / 32. */
+  public int warpInCta() {
+    return warpInCta;
+  }
+
+  /** Number of dynamic warp instructions. */
+  public int length() {
+    return length;
+  }
+
+  public int instructionId(int i) {
+    return instructionIds[i];
+  }
+
+  /** Bit {@code l} set: lane {@code l} executed entry {@code i} (active and guard true). */
+  public int activeMask(int i) {
+    return activeMasks[i];
+  }
+
+  /** Number of addresses recorded for entry {@code i}: its active lanes if it accesses memory. */
+  public int addressCount(int i) {
+    return addressStart[i + 1] - addressStart[i];
+  }
+
+  /** Address {@code k} of entry {@code i}, for the k-th active lane in lane order. */
+  public long address(int i, int k) {
+    return addresses[addressStart[i] + k];
+  }
+
+  /** The Accel-Sim compression mode the entry was read with (0, 1, 2), or {@link #MODE_NONE}. */
+  public int addressMode(int i) {
+    return addressModes[i];
+  }
+
+  /** Total number of addresses in this warp. */
+  public int totalAddresses() {
+    return addressStart[length];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof WarpTrace w) || w.warpInCta != warpInCta || w.length != length) {
+      return false;
+    }
+    return Arrays.equals(instructionIds, 0, length, w.instructionIds, 0, length)
+        && Arrays.equals(activeMasks, 0, length, w.activeMasks, 0, length)
+        && Arrays.equals(addressStart, 0, length + 1, w.addressStart, 0, length + 1)
+        && Arrays.equals(addresses, 0, totalAddresses(), w.addresses, 0, w.totalAddresses());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * warpInCta + length;
+  }
+
+  @Override
+  public String toString() {
+    return "warp " + warpInCta + " (" + length + " instructions)";
+  }
+
+  /** Collects one warp's stream; grows its arrays as needed. */
+  public static final class Builder {
+    private final int warpInCta;
+    private int length;
+    private int[] instructionIds;
+    private int[] activeMasks;
+    private int[] addressStart;
+    private long[] addresses;
+    private byte[] addressModes;
+
+    public Builder(int warpInCta) {
+      this(warpInCta, 16);
+    }
+
+    /** @param expectedLength a capacity hint, such as the {@code insts =} count of a trace */
+    public Builder(int warpInCta, int expectedLength) {
+      this.warpInCta = warpInCta;
+      int capacity = Math.max(1, expectedLength);
+      instructionIds = new int[capacity];
+      activeMasks = new int[capacity];
+      addressModes = new byte[capacity];
+      addressStart = new int[capacity + 1];
+      addresses = new long[Math.max(32, capacity)];
+    }
+
+    public int length() {
+      return length;
+    }
+
+    /**
+     * Appends one entry.
+     *
+     * @param count how many addresses to take from {@code laneAddresses}
+     * @param mode the Accel-Sim compression mode it came with, or {@link #MODE_NONE}
+     */
+    public Builder add(int instructionId, int activeMask, long[] laneAddresses, int count, int mode) {
+      if (length == instructionIds.length) {
+        int capacity = length * 2;
+        instructionIds = Arrays.copyOf(instructionIds, capacity);
+        activeMasks = Arrays.copyOf(activeMasks, capacity);
+        addressModes = Arrays.copyOf(addressModes, capacity);
+        addressStart = Arrays.copyOf(addressStart, capacity + 1);
+      }
+      int start = addressStart[length];
+      if (start + count > addresses.length) {
+        addresses = Arrays.copyOf(addresses, Math.max(addresses.length * 2, start + count));
+      }
+      System.arraycopy(laneAddresses, 0, addresses, start, count);
+      instructionIds[length] = instructionId;
+      activeMasks[length] = activeMask;
+      addressModes[length] = (byte) mode;
+      addressStart[length + 1] = start + count;
+      length++;
+      return this;
+    }
+
+    /** Appends an entry without addresses. */
+    public Builder add(int instructionId, int activeMask) {
+      return add(instructionId, activeMask, NO_ADDRESSES, 0, MODE_NONE);
+    }
+
+    private static final long[] NO_ADDRESSES = new long[0];
+
+    public WarpTrace build() {
+      return new WarpTrace(
+          warpInCta,
+          length,
+          Arrays.copyOf(instructionIds, length),
+          Arrays.copyOf(activeMasks, length),
+          Arrays.copyOf(addressStart, length + 1),
+          Arrays.copyOf(addresses, addressStart[length]),
+          Arrays.copyOf(addressModes, length));
+    }
+  }
+}
