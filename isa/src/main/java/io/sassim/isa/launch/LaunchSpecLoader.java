@@ -2,6 +2,9 @@ package io.sassim.isa.launch;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.yaml.Fields;
+import io.sassim.isa.yaml.NodeReader;
+import io.sassim.isa.yaml.YamlNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigInteger;
@@ -43,7 +46,13 @@ public final class LaunchSpecLoader {
   }
 
   /** One load: the file for messages and for resolving relative paths. */
-  private record Reading(Path file, String name) {
+  private static final class Reading extends NodeReader {
+    private final Path file;
+
+    Reading(Path file, String name) {
+      super(name);
+      this.file = file;
+    }
 
     LaunchSpec spec(YamlNode root) throws InputException {
       Fields top =
@@ -285,88 +294,6 @@ public final class LaunchSpecLoader {
 
     private Number one(ElementType type) {
       return type.isFloat() ? (Number) 1.0 : (Number) 1L;
-    }
-
-    private double real(YamlNode node, String path) throws InputException {
-      if (node.value() instanceof BigInteger v) {
-        return v.doubleValue();
-      }
-      if (node.value() instanceof Double d) {
-        return d;
-      }
-      throw error(node, path, "expected a number, got " + node.typeName());
-    }
-
-    private long integer(YamlNode node, String path, long min, long max) throws InputException {
-      if (!(node.value() instanceof BigInteger v)) {
-        throw error(node, path, "expected an integer, got " + node.typeName());
-      }
-      if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-        throw error(node, path, "must be in " + min + ".." + max + ", got " + v);
-      }
-      return v.longValue();
-    }
-
-    private boolean bool(YamlNode node, String path) throws InputException {
-      if (!(node.value() instanceof Boolean b)) {
-        throw error(node, path, "expected true or false, got " + node.typeName());
-      }
-      return b;
-    }
-
-    private String text(YamlNode node, String path) throws InputException {
-      if (!(node.value() instanceof String s) || s.isBlank()) {
-        throw error(node, path, "expected text, got " + node.typeName());
-      }
-      return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<YamlNode> list(YamlNode node, String path) throws InputException {
-      if (!(node.value() instanceof List)) {
-        throw error(node, path, "expected a list, got " + node.typeName());
-      }
-      return (List<YamlNode>) node.value();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Fields fields(YamlNode node, String path, Set<String> allowed) throws InputException {
-      if (!(node.value() instanceof Map)) {
-        throw error(node, path.isEmpty() ? "spec" : path, "expected a mapping, got " + node.typeName());
-      }
-      Map<String, YamlNode> map = (Map<String, YamlNode>) node.value();
-      for (Map.Entry<String, YamlNode> e : map.entrySet()) {
-        if (!allowed.contains(e.getKey())) {
-          throw error(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-              "unknown key (expected one of " + String.join(", ", allowed.stream().sorted().toList())
-                  + ")");
-        }
-      }
-      return new Fields(this, node, path, map);
-    }
-
-    InputException error(YamlNode at, String path, String problem) {
-      return new InputException(name, at == null ? 0 : at.line(), path + ": " + problem);
-    }
-  }
-
-  /** The keys of one mapping, with its field path for messages. */
-  private record Fields(Reading reading, YamlNode node, String path, Map<String, YamlNode> map) {
-    boolean has(String key) {
-      return map.containsKey(key);
-    }
-
-    YamlNode get(String key) {
-      return map.get(key);
-    }
-
-    YamlNode require(String key) throws InputException {
-      YamlNode v = map.get(key);
-      if (v == null || v.value() == null) {
-        throw reading.error(v != null ? v : node, path.isEmpty() ? key : path + "." + key,
-            "missing (required)");
-      }
-      return v;
     }
   }
 }

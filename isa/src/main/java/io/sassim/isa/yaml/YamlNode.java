@@ -1,6 +1,8 @@
-package io.sassim.isa.launch;
+package io.sassim.isa.yaml;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sassim.isa.InputException;
@@ -14,34 +16,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document as plain values that remember their 1-based line. Jackson's tree model drops
- * locations, and every launch-spec error must name the line of the offending field.
+ * A YAML (or JSON) document as plain values that remember their 1-based line. Jackson's tree model
+ * drops locations, and every input error must name the line of the offending field. Read launch
+ * specs with {@link #read} and JSON datasets with {@link #readJson}; {@link NodeReader} turns the
+ * values into typed fields with {@code file:line: field: problem} errors.
  *
  * @param value a {@code Map<String, YamlNode>} (insertion-ordered), a {@code List<YamlNode>}, a
  *     {@link BigInteger}, a {@link Double}, a {@link String}, a {@link Boolean} or null
  * @param line 1-based line where the value starts
  */
-record YamlNode(Object value, int line) {
+public record YamlNode(Object value, int line) {
 
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** Reads one YAML document; syntax errors and duplicate keys become {@link InputException}s. */
-  static YamlNode read(Reader in, String file) throws InputException {
-    try (JsonParser p = FACTORY.createParser(in)) {
+  public static YamlNode read(Reader in, String file) throws InputException {
+    return read(in, file, YAML, "YAML");
+  }
+
+  /** Reads one strict JSON document, with the same values and errors as {@link #read}. */
+  public static YamlNode readJson(Reader in, String file) throws InputException {
+    return read(in, file, JSON, "JSON");
+  }
+
+  private static YamlNode read(Reader in, String file, JsonFactory factory, String format)
+      throws InputException {
+    try (JsonParser p = factory.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new InputException(file, 0, "empty file");
       }
-      return readValue(p, file);
+      YamlNode root = readValue(p, file);
+      if (p.nextToken() != null) {
+        throw new InputException(file, p.currentTokenLocation().getLineNr(),
+            "unexpected content after the document");
+      }
+      return root;
     } catch (IOException e) {
-      int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-              && jpe.getLocation() != null
+      int line = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
           ? jpe.getLocation().getLineNr()
           : 0;
-      String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-          ? jpe.getOriginalMessage()
-          : e.getMessage();
-      throw new InputException(file, line, "not valid YAML: " + firstLine(msg), e);
+      String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      throw new InputException(file, line, "not valid " + format + ": " + firstLine(msg), e);
     }
   }
 
@@ -96,8 +113,8 @@ record YamlNode(Object value, int line) {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** A short name of the value's YAML type, for "expected X, got Y" messages. */
-  String typeName() {
+  /** A short name of the value's type, for "expected X, got Y" messages. */
+  public String typeName() {
     if (value == null) {
       return "nothing";
     } else if (value instanceof Map) {
