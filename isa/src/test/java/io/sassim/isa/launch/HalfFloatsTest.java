@@ -27,30 +27,34 @@ class HalfFloatsTest {
     assertEquals(Integer.parseInt(hex, 16), Short.toUnsignedInt(HalfFloats.toBf16(in)));
   }
 
-  /** All 65536 encodings: each decodes and re-encodes to itself (NaNs stay NaN). */
+  /** All 65536 f16 encodings: each decodes and re-encodes to itself (NaNs stay NaN). */
   @Test
   void everyF16RoundTrips() {
-    for (int bits = 0; bits < 1 << 16; bits++) {
-      short h = (short) bits;
-      float f = HalfFloats.fromF16(h);
-      if (Float.isNaN(f)) {
-        assertTrue(Float.isNaN(HalfFloats.fromF16(HalfFloats.toF16(f))), Integer.toHexString(bits));
-      } else if (h != HalfFloats.toF16(f)) {
-        assertEquals(h, HalfFloats.toF16(f), Integer.toHexString(bits));
-      }
-    }
+    assertEveryEncodingRoundTrips(HalfFloats::fromF16, HalfFloats::toF16);
   }
 
-  /** All 65536 bfloat16 encodings survive a trip through float (NaNs stay NaN). */
+  /** The same for bfloat16. */
   @Test
   void everyBf16RoundTrips() {
+    assertEveryEncodingRoundTrips(HalfFloats::fromBf16, HalfFloats::toBf16);
+  }
+
+  private interface Decode {
+    float apply(short bits);
+  }
+
+  private interface Encode {
+    short apply(float value);
+  }
+
+  private static void assertEveryEncodingRoundTrips(Decode decode, Encode encode) {
     for (int bits = 0; bits < 1 << 16; bits++) {
-      short b = (short) bits;
-      float f = HalfFloats.fromBf16(b);
+      short h = (short) bits;
+      float f = decode.apply(h);
       if (Float.isNaN(f)) {
-        assertTrue(Float.isNaN(HalfFloats.fromBf16(HalfFloats.toBf16(f))), Integer.toHexString(bits));
-      } else if (b != HalfFloats.toBf16(f)) {
-        assertEquals(b, HalfFloats.toBf16(f), Integer.toHexString(bits));
+        assertTrue(Float.isNaN(decode.apply(encode.apply(f))), Integer.toHexString(bits));
+      } else if (h != encode.apply(f)) {
+        assertEquals(h, encode.apply(f), Integer.toHexString(bits));
       }
     }
   }
