@@ -56,7 +56,7 @@ class ControlledKernelTraceTest {
   }
 
   private static void assertAttached(ControlBitSource source) throws InputException {
-    MemoryKernelTrace inner = vecadd.trace(3);
+    MemoryKernelTrace inner = vecadd.trace(3, 1);
     assertFalse(inner.hasControlBits(), "an NVBit-style trace has no control bits of its own");
     ControlledKernelTrace trace = source.attach(inner, TRACE_FILE);
     int ctas = 0;
