@@ -43,13 +43,9 @@ final class LongHashSet {
       size++;
       return true;
     }
-    int mask = slots.length - 1;
-    int i = (int) mix(value) & mask;
-    while (slots[i] != FREE) {
-      if (slots[i] == value) {
-        return false;
-      }
-      i = (i + 1) & mask;
+    int i = probe(value);
+    if (slots[i] == value) {
+      return false;
     }
     if (size == limit) {
       saturated = true;
@@ -68,15 +64,17 @@ final class LongHashSet {
     if (value == FREE) {
       return hasEmptyMarker;
     }
+    return slots[probe(value)] == value;
+  }
+
+  /** The slot that holds {@code value}, or the free slot where it belongs. */
+  private int probe(long value) {
     int mask = slots.length - 1;
     int i = (int) mix(value) & mask;
-    while (slots[i] != FREE) {
-      if (slots[i] == value) {
-        return true;
-      }
+    while (slots[i] != FREE && slots[i] != value) {
       i = (i + 1) & mask;
     }
-    return false;
+    return i;
   }
 
   int size() {
@@ -116,14 +114,9 @@ final class LongHashSet {
   private void grow() {
     long[] old = slots;
     slots = newSlots(old.length * 2);
-    int mask = slots.length - 1;
     for (long v : old) {
       if (v != FREE) {
-        int i = (int) mix(v) & mask;
-        while (slots[i] != FREE) {
-          i = (i + 1) & mask;
-        }
-        slots[i] = v;
+        slots[probe(v)] = v;
       }
     }
   }

@@ -105,9 +105,7 @@ class ControlledKernelTraceTest {
 
   @Test
   void opcodeMismatchNamesBothSpellings() {
-    StaticInstruction fadd = ListingTraces.staticOf(vecadd.kernel().at(0xd0));
-    StaticInstruction fmul = new StaticInstruction(0xd0, StaticInstruction.NO_LINE, "FMUL",
-        fadd.destinations(), fadd.sources(), 0, false, 0, StaticInstruction.NO_CONTROL);
+    StaticInstruction fmul = withOpcode(ListingTraces.staticOf(vecadd.kernel().at(0xd0)), "FMUL");
     InputException e = assertThrows(InputException.class,
         () -> drain(fromListing.attach(single("vecadd", 80, fmul), TRACE_FILE)));
     assertEquals(TRACE_FILE + ": kernel 'vecadd', PC 0x00d0: the trace has FMUL, "
@@ -116,9 +114,7 @@ class ControlledKernelTraceTest {
 
   @Test
   void modifiersMustMatchToo() {
-    StaticInstruction imad = ListingTraces.staticOf(vecadd.kernel().at(0x80));
-    StaticInstruction narrow = new StaticInstruction(0x80, StaticInstruction.NO_LINE, "IMAD",
-        imad.destinations(), imad.sources(), 0, false, 0, StaticInstruction.NO_CONTROL);
+    StaticInstruction narrow = withOpcode(ListingTraces.staticOf(vecadd.kernel().at(0x80)), "IMAD");
     InputException e = assertThrows(InputException.class,
         () -> drain(fromListing.attach(single("vecadd", 80, narrow), TRACE_FILE)));
     assertTrue(e.getMessage().contains("the trace has IMAD, " + vecadd.listingPath()
@@ -156,9 +152,7 @@ class ControlledKernelTraceTest {
 
   @Test
   void reportModeKeepsGoingAndFallsBackToScoreboardMode() throws InputException {
-    StaticInstruction fadd = ListingTraces.staticOf(vecadd.kernel().at(0xd0));
-    StaticInstruction fmul = new StaticInstruction(0xd0, StaticInstruction.NO_LINE, "FMUL",
-        fadd.destinations(), fadd.sources(), 0, false, 0, StaticInstruction.NO_CONTROL);
+    StaticInstruction fmul = withOpcode(ListingTraces.staticOf(vecadd.kernel().at(0xd0)), "FMUL");
     StaticInstruction mov = ListingTraces.staticOf(vecadd.kernel().at(0));
     ControlledKernelTrace t = new ControlledKernelTrace(
         single("vecadd", 80, mov, fmul), fromListing, TRACE_FILE, MismatchPolicy.REPORT);
@@ -262,6 +256,11 @@ class ControlledKernelTraceTest {
     }
     KernelLaunch launch = ListingTraces.launch(name, 1, binaryVersion, new Dim3(1, 1, 1), new Dim3(32, 1, 1));
     return new MemoryKernelTrace(launch, List.of(new MemoryKernelTrace.Cta(new Dim3(0, 0, 0), List.of(warp))));
+  }
+
+  private static StaticInstruction withOpcode(StaticInstruction s, String opcode) {
+    return new StaticInstruction(s.pc(), s.lineNumber(), opcode, s.destinations(), s.sources(),
+        s.memoryWidth(), s.hasImmediate(), s.immediate(), s.control());
   }
 
   private static StaticInstruction withPc(StaticInstruction s, int pc) {
