@@ -30,17 +30,50 @@ public final class CubinReader {
   private CubinReader() {}
 
   public static Cubin read(Path path) throws InputException {
-    byte[] bytes;
+    return parse(path.toString(), readBytes(path));
+  }
+
+  /** The instruction words of every kernel of the cubin at {@code path}, in section order. */
+  public static List<KernelCode> readCode(Path path) throws InputException {
+    return parseCode(path.toString(), readBytes(path));
+  }
+
+  /**
+   * The instruction words of every kernel, read from its {@code .text.<name>} section. The target
+   * is checked as in {@link #parse}, since only sm_70+ code is 128 bits per instruction.
+   */
+  public static List<KernelCode> parseCode(String file, byte[] bytes) throws InputException {
+    ElfImage elf = new ElfImage(file, bytes);
+    architecture(file, elf.flags);
+    List<KernelCode> out = new ArrayList<>();
+    for (ElfImage.Section text : elf.sections) {
+      if (!text.name().startsWith(".text.") || text.name().length() == 6) {
+        continue;
+      }
+      if (text.type() == ElfImage.SHT_NOBITS || text.size() % 16 != 0) {
+        throw new InputException(file, 0, "section " + text.name() + ": " + text.size()
+            + " bytes of code, not a whole number of 16-byte instructions");
+      }
+      elf.need(text.offset(), text.size(), "section " + text.name());
+      long[] words = new long[(int) (sectionSize(elf, text) / 8)];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = elf.buf.getLong((int) (text.offset() + 8L * i));
+      }
+      out.add(new KernelCode(text.name().substring(6), words));
+    }
+    return List.copyOf(out);
+  }
+
+  private static byte[] readBytes(Path path) throws InputException {
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         throw new InputException(path, 0, "file is " + size + " bytes, larger than any cubin (limit " + MAX_BYTES + ")");
       }
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (IOException e) {
       throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage(), e);
     }
-    return parse(path.toString(), bytes);
   }
 
   public static Cubin parse(String file, byte[] bytes) throws InputException {

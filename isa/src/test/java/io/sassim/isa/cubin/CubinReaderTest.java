@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
 import io.sassim.isa.corpus.CorpusFiles;
+import io.sassim.isa.sass.Instruction;
+import io.sassim.isa.sass.Kernel;
+import io.sassim.isa.sass.SassListing;
+import io.sassim.isa.sass.SassParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -151,6 +156,29 @@ class CubinReaderTest {
   }
 
   @Test
+  void codeWordsAreTheListingEncodings() throws Exception {
+    int checked = 0;
+    for (Path cubin : CorpusFiles.withSuffix(".cubin")) {
+      String stem = cubin.getFileName().toString().replaceFirst("\\.cubin$", "");
+      SassListing listing = SassParser.parse(cubin.resolveSibling(stem + ".sass"));
+      List<KernelCode> code = CubinReader.readCode(cubin);
+      assertEquals(listing.kernels().size(), code.size(), cubin.toString());
+      for (KernelCode k : code) {
+        Kernel listed = listing.kernel(k.name());
+        assertNotNull(listed, cubin + ": " + k.name() + " not in the listing");
+        assertEquals(listed.size(), k.instructionCount(), cubin + " " + k.name());
+        for (int i = 0; i < k.instructionCount(); i++) {
+          Instruction in = listed.instructions().get(i);
+          assertEquals(in.encodingLow(), k.low(i), cubin + " " + in);
+          assertEquals(in.encodingHigh(), k.high(i), cubin + " " + in);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 10_000, "only " + checked + " instructions compared");
+  }
+
+  @Test
   void notAnElf(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("vecadd.sass");
     Files.writeString(p, "\tcode for sm_86\n");
@@ -178,6 +206,12 @@ class CubinReaderTest {
         assertTrue(expected.getMessage().startsWith("cut.cubin: "), expected.getMessage());
         failures++;
       }
+      try {
+        CubinReader.parseCode("cut.cubin", Arrays.copyOf(whole, n));
+        fail("parseCode read a prefix of " + n + " bytes");
+      } catch (InputException expected) {
+        assertTrue(expected.getMessage().startsWith("cut.cubin: "), expected.getMessage());
+      }
     }
     assertEquals(whole.length, failures, "every proper prefix is incomplete");
     InputException e = assertThrows(InputException.class, () -> CubinReader.parse("cut.cubin", Arrays.copyOf(whole, 100)));
@@ -199,6 +233,7 @@ class CubinReaderTest {
       }
       try {
         CubinReader.parse("random.cubin", bytes);
+        CubinReader.parseCode("random.cubin", bytes);
       } catch (InputException expected) {
         // the only allowed failure
       }
@@ -216,6 +251,7 @@ class CubinReaderTest {
       }
       try {
         CubinReader.parse("corrupt.cubin", bytes);
+        CubinReader.parseCode("corrupt.cubin", bytes);
       } catch (InputException expected) {
         // the only allowed failure
       }

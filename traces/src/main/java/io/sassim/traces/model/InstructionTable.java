@@ -28,11 +28,12 @@ public final class InstructionTable {
 
   /**
    * Puts {@code instruction} in place of entry {@code id}, keeping the number; used to attach
-   * control bits to a table a reader has already filled.
+   * control bits to a table a reader has already filled. The replaced form still interns to
+   * {@code id}: a reader that meets the same trace line in a later CTA builds it again without
+   * control bits, and must get the existing entry rather than a duplicate.
    */
   public void replace(int id, StaticInstruction instruction) {
-    StaticInstruction old = byId.set(id, instruction);
-    ids.remove(old);
+    byId.set(id, instruction);
     ids.put(instruction, id);
   }
 

@@ -16,7 +16,12 @@ public interface KernelTrace extends AutoCloseable {
    */
   InstructionTable instructions();
 
-  /** True when every instruction carries compiler control bits; false means scoreboard mode. */
+  /**
+   * True when every instruction carries compiler control bits; false means scoreboard mode.
+   * Accel-Sim (NVBit) traces carry none, so their readers answer false; the control bits of such
+   * a trace come from the program's listing or cubin through {@code
+   * io.sassim.traces.control.ControlledKernelTrace}.
+   */
   boolean hasControlBits();
 
   /** The next thread block, or {@code null} after the last one. */
