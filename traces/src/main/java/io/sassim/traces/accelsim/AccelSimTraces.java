@@ -4,6 +4,7 @@ import io.sassim.isa.InputException;
 import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.TraceCommand;
 import io.sassim.traces.model.TraceSource;
+import io.sassim.traces.model.TraceWriter;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tukaani.xz.XZInputStream;
 
-/** Entry points for Accel-Sim NVBit traces: open a traced program or one kernel. */
+/**
+ * Entry points for Accel-Sim NVBit traces: open a traced program or one kernel, or write a trace
+ * folder that Accel-Sim itself can run. See {@code docs/trace-formats.md}.
+ */
 public final class AccelSimTraces {
 
   /** The command list the post-processor writes in every trace folder. */
@@ -80,6 +84,16 @@ public final class AccelSimTraces {
    */
   public static KernelTrace openKernel(String origin, InputStream in) throws InputException {
     return AccelSimKernelReader.open(new LineReader(in, origin));
+  }
+
+  /** A writer of an uncompressed trace folder; see {@link AccelSimTraceWriter}. */
+  public static TraceWriter writer(Path folder) throws IOException {
+    return new AccelSimTraceWriter(folder, false);
+  }
+
+  /** A writer of a trace folder, with {@code .traceg.xz} kernel files when {@code compress}. */
+  public static TraceWriter writer(Path folder, boolean compress) throws IOException {
+    return new AccelSimTraceWriter(folder, compress);
   }
 
   private static void closeQuietly(InputStream in) {
