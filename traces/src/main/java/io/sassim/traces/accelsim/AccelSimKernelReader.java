@@ -149,7 +149,8 @@ final class AccelSimKernelReader implements KernelTrace {
       }
       if (!in.startsWith("#")) {
         throw line.error("expected #BEGIN_TB, got '" + abbreviate(in.text()) + "'"
-            + " (raw .trace files must be post-processed into .traceg first)");
+            + (looksLikeInstruction()
+                ? " (raw .trace files must be post-processed into .traceg first)" : ""));
       }
     }
     return 0;
