@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tukaani.xz.XZInputStream;
 
@@ -58,8 +58,12 @@ class MutatedTraceTest {
   private static final List<String> NAMES = new ArrayList<>();
   private static final List<List<String>> TEXTS = new ArrayList<>();
 
-  @BeforeAll
-  static void load() throws IOException {
+  /** Per test rather than per class, so that a missing ../shared shows as skipped tests. */
+  @BeforeEach
+  void load() throws IOException {
+    if (!TEXTS.isEmpty()) {
+      return;
+    }
     add(SharedTraceFolders.VECTORADD + "/kernel-1.traceg", Integer.MAX_VALUE);
     add(SharedTraceFolders.FLASHINFER + "/kernel-3.traceg.xz", Integer.MAX_VALUE);
     add(SharedTraceFolders.FLASHINFER + "/kernel-7.traceg.xz", Integer.MAX_VALUE);
