@@ -96,7 +96,8 @@ final class AccelSimKernelReader implements KernelTrace {
     }
     nextLine(begin, "thread block = x,y,z");
     if (line.count() != 4 || !line.is(0, "thread") || !line.is(1, "block") || !line.is(2, "=")) {
-      throw line.error("expected 'thread block = x,y,z' after #BEGIN_TB, got '" + in.text() + "'");
+      throw line.error(
+          "expected 'thread block = x,y,z' after #BEGIN_TB, got '" + in.shortText() + "'");
     }
     Dim3 cta = ctaId(line.text(3));
     WarpTrace[] warps = new WarpTrace[launch.warpsPerCta()];
@@ -118,7 +119,7 @@ final class AccelSimKernelReader implements KernelTrace {
       }
       nextLine(begin, "insts = n");
       if (line.count() != 3 || !line.is(0, "insts") || !line.is(1, "=")) {
-        throw line.error("expected 'insts = n' after 'warp = " + warp + "', got '" + in.text()
+        throw line.error("expected 'insts = n' after 'warp = " + warp + "', got '" + in.shortText()
             + "'");
       }
       int insts = (int) line.decimal(2, 0, Integer.MAX_VALUE, "instruction count");
@@ -148,7 +149,7 @@ final class AccelSimKernelReader implements KernelTrace {
         throw line.error("#END_TB without a #BEGIN_TB");
       }
       if (!in.startsWith("#")) {
-        throw line.error("expected #BEGIN_TB, got '" + abbreviate(in.text()) + "'"
+        throw line.error("expected #BEGIN_TB, got '" + in.shortText() + "'"
             + (looksLikeInstruction()
                 ? " (raw .trace files must be post-processed into .traceg first)" : ""));
       }
@@ -186,7 +187,7 @@ final class AccelSimKernelReader implements KernelTrace {
 
   private int warpNumber() throws InputException {
     if (line.count() != 3 || !line.is(0, "warp") || !line.is(1, "=")) {
-      throw line.error("expected 'warp = n' or #END_TB, got '" + abbreviate(in.text()) + "'");
+      throw line.error("expected 'warp = n' or #END_TB, got '" + in.shortText() + "'");
     }
     int warp = (int) line.decimal(2, 0, Integer.MAX_VALUE, "warp number");
     if (warp >= launch.warpsPerCta()) {
@@ -243,10 +244,6 @@ final class AccelSimKernelReader implements KernelTrace {
       }
     }
     return new Dim3(xyz[0], xyz[1], xyz[2]);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   @Override

@@ -43,6 +43,10 @@ public final class AccelSimTraces {
     if (isKernelFile(path)) {
       return new AccelSimTraceSource(path.toString(), List.of(new TraceCommand.Kernel(path)));
     }
+    String name = String.valueOf(path.getFileName());
+    if (name.endsWith(".trace") || name.endsWith(".trace.xz")) {
+      throw new InputException(path.toString(), 0, CommandList.RAW_TRACE);
+    }
     return new AccelSimTraceSource(path.toString(), CommandList.read(path));
   }
 

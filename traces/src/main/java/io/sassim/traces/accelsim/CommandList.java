@@ -27,6 +27,9 @@ final class CommandList {
 
   static final String MEMCPY = "MemcpyHtoD";
 
+  static final String RAW_TRACE = "a raw NVBit trace; run Accel-Sim's post-traces-processing to"
+      + " get the .traceg files this reader takes";
+
   private CommandList() {}
 
   static List<TraceCommand> read(Path list) throws InputException {
@@ -87,8 +90,7 @@ final class CommandList {
   private static TraceCommand.Kernel kernel(Path folder, String name, String file, int lineNumber)
       throws InputException {
     if (name.endsWith(".trace") || name.endsWith(".trace.xz")) {
-      throw new InputException(file, lineNumber, "'" + name + "' is a raw NVBit trace; run"
-          + " Accel-Sim's post-traces-processing to get the .traceg this reader takes");
+      throw new InputException(file, lineNumber, "'" + name + "' is " + RAW_TRACE);
     }
     Path path;
     try {

@@ -60,7 +60,7 @@ record KernelHeader(KernelLaunch launch, TracerFormat format) {
       if (!text.startsWith("-") || eq < 2) {
         throw new InputException(file, in.number(),
             "expected a header line '-key = value' or the '#' line that ends the header, got '"
-                + abbreviate(text) + "'");
+                + in.shortText() + "'");
       }
       String key = text.substring(1, eq);
       if (!KNOWN.contains(key)) {
@@ -81,10 +81,6 @@ record KernelHeader(KernelLaunch launch, TracerFormat format) {
       }
     }
     return new Fields(file, values, lines).build(extra);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   /** Converts the collected values, each error naming the line it came from. */
@@ -180,7 +176,8 @@ record KernelHeader(KernelLaunch launch, TracerFormat format) {
     /** {@code (x,y,z)} with every component in 1..max. */
     private Dim3 dim(String key, int max) throws InputException {
       String v = values.get(key);
-      String problem = "-" + key + " must look like (x,y,z) with positive integers, got '" + v + "'";
+      String problem =
+          "-" + key + " must look like (x,y,z) with positive integers, got '" + v + "'";
       if (!v.startsWith("(") || !v.endsWith(")")) {
         throw fail(key, problem);
       }

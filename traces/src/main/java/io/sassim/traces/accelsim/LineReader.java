@@ -90,6 +90,12 @@ final class LineReader implements AutoCloseable {
     return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
   }
 
+  /** The current line cut to 80 characters, for quoting in messages. */
+  String shortText() {
+    String s = text();
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
   boolean isBlank() {
     for (int i = lineStart; i < lineEnd; i++) {
       if (buf[i] != ' ' && buf[i] != '\t') {

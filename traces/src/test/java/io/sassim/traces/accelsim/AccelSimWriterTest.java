@@ -109,7 +109,8 @@ class AccelSimWriterTest {
       w.commit();
     }
     List<String> lines = Files.readAllLines(out.resolve("kernel-1.traceg"));
-    List<String> body = lines.subList(lines.indexOf("insts = 5") + 1, lines.indexOf("insts = 5") + 6);
+    int first = lines.indexOf("insts = 5") + 1;
+    List<String> body = lines.subList(first, first + 5);
     assertTrue(body.get(0).startsWith("0010 ffffffff 1 R4 LDG.E 1 R2 4 0 0x0000000000001000 "
         + "0x0000000000001004 "), body.get(0));
     assertEquals("0010 ffffffff 1 R4 LDG.E 1 R2 4 1 0x1000 4 ", body.get(1));
@@ -144,7 +145,8 @@ class AccelSimWriterTest {
       w.commit();
     }
     List<String> lines = Files.readAllLines(out.resolve("kernel-1.traceg"));
-    assertTrue(lines.contains("7 0020 ffffffff 1 R8 HMMA.16816.F32 3 R8 R12 R16 0 0 "), lines.toString());
+    assertTrue(lines.contains("7 0020 ffffffff 1 R8 HMMA.16816.F32 3 R8 R12 R16 0 0 "),
+        lines.toString());
     assertTrue(lines.contains("-accelsim tracer version = 4"));
     assertTrue(lines.contains("-enable lineinfo = 1"));
     assertTrue(lines.contains("-enable core id = 0"));
@@ -272,7 +274,8 @@ class AccelSimWriterTest {
       for (int i = 0; i < source.commands().size(); i++) {
         if (source.commands().get(i) instanceof TraceCommand.Kernel k) {
           Path written = ((TraceCommand.Kernel) copied.commands().get(i)).file();
-          assertEquals(significant(text(k.file())), significant(text(written)), k.file().toString());
+          assertEquals(significant(text(k.file())), significant(text(written)),
+              k.file().toString());
           kernels++;
         }
       }

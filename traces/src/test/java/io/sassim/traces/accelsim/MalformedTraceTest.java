@@ -63,7 +63,7 @@ class MalformedTraceTest {
     return p;
   }
 
-  /** Reads every CTA of {@code file}, expecting a failure at {@code line} that says {@code what}. */
+  /** Reads all of {@code file}, expecting a failure at {@code line} that says {@code what}. */
   private static InputException failsAt(Path file, int line, String... what) {
     InputException e = assertThrows(InputException.class, () -> Kernels.read(file));
     assertEquals(file.toString(), e.file(), e.getMessage());
@@ -76,6 +76,11 @@ class MalformedTraceTest {
 
   private static void set(List<String> lines, int line, String text) {
     lines.set(line - 1, text);
+  }
+
+  /** The vector-add trace with {@code line} replaced by {@code text} fails at that line. */
+  private void lineFails(int line, String text, String... what) throws IOException {
+    failsAt(write(vectorAdd, l -> set(l, line, text)), line, what);
   }
 
   @Test
@@ -93,32 +98,24 @@ class MalformedTraceTest {
 
   @Test
   void badHexInMaskAndAddress() throws IOException {
-    Path mask = write(vectorAdd, l -> set(l, FIRST_INSTRUCTION_LINE, "0008 fffffgff 1 R1 MOV 0 0"));
-    failsAt(mask, FIRST_INSTRUCTION_LINE, "active mask is not hex", "fffffgff");
-    Path address = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2dz00000 4"));
-    failsAt(address, LDG_LINE, "base address is not hex");
-    Path pc = write(vectorAdd, l -> set(l, FIRST_INSTRUCTION_LINE, "00x8 ffffffff 1 R1 MOV 0 0"));
-    failsAt(pc, FIRST_INSTRUCTION_LINE, "PC is not hex");
+    lineFails(FIRST_INSTRUCTION_LINE, "0008 fffffgff 1 R1 MOV 0 0",
+        "active mask is not hex", "fffffgff");
+    lineFails(LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2dz00000 4",
+        "base address is not hex");
+    lineFails(FIRST_INSTRUCTION_LINE, "00x8 ffffffff 1 R1 MOV 0 0", "PC is not hex");
   }
 
   @Test
   void wrongFieldCounts() throws IOException {
-    Path shortLine = write(vectorAdd,
-        l -> set(l, FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 0"));
-    failsAt(shortLine, FIRST_INSTRUCTION_LINE, "line ends before the memory width");
-    Path longLine = write(vectorAdd,
-        l -> set(l, FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 0 0 7 7"));
-    failsAt(longLine, FIRST_INSTRUCTION_LINE, "unexpected field '7'");
-    Path missingSource = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 2 R4 4 1 0x7f2b2d500000 4"));
-    failsAt(missingSource, LDG_LINE, "source register must be a register", "'4'");
-    Path tooManySources = write(vectorAdd,
-        l -> set(l, FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 6 R1 R2 R3 R4 R5 R6 0"));
-    failsAt(tooManySources, FIRST_INSTRUCTION_LINE, "source count must be in 0..5, got 6");
-    Path badRegister = write(vectorAdd,
-        l -> set(l, FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R256 MOV 0 0"));
-    failsAt(badRegister, FIRST_INSTRUCTION_LINE, "destination register must be in 0..255");
+    lineFails(FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 0",
+        "line ends before the memory width");
+    lineFails(FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 0 0 7 7", "unexpected field '7'");
+    lineFails(LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 2 R4 4 1 0x7f2b2d500000 4",
+        "source register must be a register", "'4'");
+    lineFails(FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R1 MOV 6 R1 R2 R3 R4 R5 R6 0",
+        "source count must be in 0..5, got 6");
+    lineFails(FIRST_INSTRUCTION_LINE, "0008 ffffffff 1 R256 MOV 0 0",
+        "destination register must be in 0..255");
   }
 
   @Test
@@ -134,16 +131,11 @@ class MalformedTraceTest {
   void headerProblems() throws IOException {
     Path noGrid = write(vectorAdd, l -> l.remove(2));
     failsAt(noGrid, 14, "header has no '-grid dim = ...' line");
-    Path bigBlock = write(vectorAdd, l -> set(l, 4, "-block dim = (64,32,1)"));
-    failsAt(bigBlock, 4, "2048 threads exceeds CUDA's 1024");
-    Path zero = write(vectorAdd, l -> set(l, 4, "-block dim = (0,1,1)"));
-    failsAt(zero, 4, "-block dim component 0 is outside 1..1024");
-    Path badGrid = write(vectorAdd, l -> set(l, 3, "-grid dim = (1,1)"));
-    failsAt(badGrid, 3, "-grid dim must look like (x,y,z)");
-    Path twice = write(vectorAdd, l -> set(l, 6, "-shmem = 0"));
-    failsAt(twice, 6, "header key 'shmem' repeats line 5");
-    Path stray = write(vectorAdd, l -> set(l, 14, "hello"));
-    failsAt(stray, 14, "expected a header line");
+    lineFails(4, "-block dim = (64,32,1)", "2048 threads exceeds CUDA's 1024");
+    lineFails(4, "-block dim = (0,1,1)", "-block dim component 0 is outside 1..1024");
+    lineFails(3, "-grid dim = (1,1)", "-grid dim must look like (x,y,z)");
+    lineFails(6, "-shmem = 0", "header key 'shmem' repeats line 5");
+    lineFails(14, "hello", "expected a header line");
   }
 
   @Test
@@ -162,30 +154,24 @@ class MalformedTraceTest {
     for (int lane = 0; lane < 31; lane++) {
       listed.append(String.format(" 0x%016x", 0x7f2b2d500000L + 4 * lane));
     }
-    Path mode0 = write(vectorAdd, l -> set(l, LDG_LINE, listed.toString()));
-    failsAt(mode0, LDG_LINE, "address mode 0 lists 31 addresses but mask ffffffff has 32");
-    Path mode2 = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 0000000f 1 R4 LDG.E.CG 1 R4 4 2 0x7f2b2d500000 4 4"));
-    failsAt(mode2, LDG_LINE, "address mode 2 with 4 active lanes needs 3 deltas");
-    Path holes = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 0000ff0f 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2d500000 4"));
-    failsAt(holes, LDG_LINE, "address mode 1 needs one contiguous run", "0000ff0f");
-    Path mode3 = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 3 0x7f2b2d500000 4"));
-    failsAt(mode3, LDG_LINE, "unknown address mode 3");
-    Path stride = write(vectorAdd,
-        l -> set(l, LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2d500000 4294967296"));
-    failsAt(stride, LDG_LINE, "address stride must be in -2147483648..2147483647");
+    lineFails(LDG_LINE, listed.toString(),
+        "address mode 0 lists 31 addresses but mask ffffffff has 32");
+    lineFails(LDG_LINE, "0098 0000000f 1 R4 LDG.E.CG 1 R4 4 2 0x7f2b2d500000 4 4",
+        "address mode 2 with 4 active lanes needs 3 deltas");
+    lineFails(LDG_LINE, "0098 0000ff0f 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2d500000 4",
+        "address mode 1 needs one contiguous run", "0000ff0f");
+    lineFails(LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 3 0x7f2b2d500000 4",
+        "unknown address mode 3");
+    lineFails(LDG_LINE, "0098 ffffffff 1 R4 LDG.E.CG 1 R4 4 1 0x7f2b2d500000 4294967296",
+        "address stride must be in -2147483648..2147483647");
   }
 
   @Test
   void warpsAndBlocksOutOfPlace() throws IOException {
-    Path warp = write(vectorAdd, l -> set(l, FIRST_INSTS_LINE - 1, "warp = 32"));
-    failsAt(warp, FIRST_INSTS_LINE - 1, "warp 32 does not exist: a block of 1024 threads has 32");
-    Path order = write(vectorAdd, l -> set(l, 49, "warp = 0"));
-    failsAt(order, 49, "warp 0 comes after warp 0");
-    Path block = write(vectorAdd, l -> set(l, 21, "thread block = 1,0,0"));
-    failsAt(block, 21, "thread block (1,0,0) lies outside the grid (1,1,1)");
+    lineFails(FIRST_INSTS_LINE - 1, "warp = 32",
+        "warp 32 does not exist: a block of 1024 threads has 32");
+    lineFails(49, "warp = 0", "warp 0 comes after warp 0");
+    lineFails(21, "thread block = 1,0,0", "thread block (1,0,0) lies outside the grid (1,1,1)");
     Path stray = write(vectorAdd, l -> l.add(BEGIN_TB_LINE - 1, "0008 ffffffff 1 R1 MOV 0 0"));
     failsAt(stray, BEGIN_TB_LINE, "expected #BEGIN_TB", "post-processed");
   }
@@ -227,6 +213,11 @@ class MalformedTraceTest {
     Files.write(list, List.of("kernel-1.trace"));
     InputException raw = assertThrows(InputException.class, () -> AccelSimTraces.open(list));
     assertTrue(raw.problem().contains("raw NVBit trace"), raw.getMessage());
+    Path rawFile = Files.write(dir.resolve("kernel-1.trace"), List.of("0 0 0 0 0000 ffffffff"));
+    InputException direct = assertThrows(InputException.class,
+        () -> AccelSimTraces.open(rawFile));
+    assertEquals(rawFile.toString(), direct.file());
+    assertTrue(direct.problem().contains("post-traces-processing"), direct.getMessage());
 
     InputException noList = assertThrows(InputException.class,
         () -> AccelSimTraces.open(dir.resolve("nowhere")));

@@ -137,7 +137,8 @@ class MutatedTraceTest {
       }
     });
     assertEquals(CASES, outcomes[0] + outcomes[1]);
-    assertTrue(outcomes[1] > CASES / 4, "most damage should be noticed: " + Arrays.toString(outcomes));
+    assertTrue(outcomes[1] > CASES / 4,
+        "most damage should be noticed: " + Arrays.toString(outcomes));
   }
 
   /** "read" or "failed: message"; anything but an InputException propagates. */
