@@ -123,6 +123,19 @@ public final class OperandWidths {
   }
 
   /**
+   * How many registers the non-predicate operand at {@code position} (0 = the first) names, 1 where
+   * no rule widens it. For readers that see registers without the listing's operand objects, such
+   * as Accel-Sim traces; a memory operand's position answers with the data width, not its address.
+   */
+  public static int registerCount(String opcode, List<String> modifiers, int position) {
+    Rule rule = RULES.get(opcode);
+    if (rule == null) {
+      return 1;
+    }
+    return pick(registerCounts(rule, opcode, modifiers, memoryWidth(opcode, modifiers)), position);
+  }
+
+  /**
    * Register counts by non-predicate position; the last entry repeats for later positions. A rule
    * that sizes only some positions uses 1 elsewhere.
    */
