@@ -27,6 +27,7 @@ public final class NativeTraceWriter implements TraceWriter {
 
   /** The codec new files use; chosen by measurement, see {@code docs/trace-formats.md}. */
   static final Codec DEFAULT_CODEC = Codec.ZSTD;
+  /** Level for deflate or LZMA2; aircompressor's zstd has a single level (zstd's 3). */
   static final int DEFAULT_LEVEL = 6;
 
   /**

@@ -273,7 +273,8 @@ class NativeFormatMeasurement {
         line("| (columns before the codec: " + String.format(Locale.ROOT, "%,d", Files.size(file))
             + " bytes) | | | | | | |");
       }
-      if (codec == NativeTraceWriter.DEFAULT_CODEC && level == NativeTraceWriter.DEFAULT_LEVEL
+      // zstd has no levels here, so codec and chunk size name the default.
+      if (codec == NativeTraceWriter.DEFAULT_CODEC
           && chunk == NativeTraceWriter.DEFAULT_CHUNK_BYTES) {
         for (int threads : new int[] {1, 2}) {
           double s = best(() -> readParallel(file, threads, p.warpInstructions));
