@@ -34,6 +34,11 @@ final class ByteSink {
     size = 0;
   }
 
+  /** Forgets everything after the first {@code newSize} bytes. */
+  void truncate(int newSize) {
+    size = Math.min(size, newSize);
+  }
+
   byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }

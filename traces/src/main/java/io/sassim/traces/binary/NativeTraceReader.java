@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  * CTAs are read on demand, either as a stream per kernel ({@link #openKernel}) or one at a time
  * by position ({@link #readCta}). Every method may be called from several threads at once: the
  * file is read with positional reads, each stream or call has its own buffers, and expanded
- * chunks are shared read-only. Close it when done to release the file.
+ * chunks are shared read-only. Close it when done to release the file. As with any {@link
+ * java.nio.channels.FileChannel}, interrupting a thread while it reads closes the file for all.
  *
  * <p>Kernel commands name pseudo-paths {@code <file>#kernel-<n>} (n counting from 1), which
  * identify a kernel of this file and are not files of their own.

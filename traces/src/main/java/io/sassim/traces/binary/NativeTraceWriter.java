@@ -116,7 +116,13 @@ public final class NativeTraceWriter implements TraceWriter {
     }
     this.table = table;
     int before = chunk.size();
-    encoder.encode(cta, table.size(), chunk);
+    try {
+      encoder.encode(cta, table.size(), chunk);
+    } catch (RuntimeException e) {
+      // A rejected CTA must leave no bytes behind in the chunk.
+      chunk.truncate(before);
+      throw e;
+    }
     chunkCtas++;
     index.cta(cta.ctaId(), chunk.size() - before, cta.warpInstructions());
     if (chunk.size() >= chunkBytes) {

@@ -92,12 +92,21 @@ class NativeTraceWriterTest {
       assertThrows(IllegalStateException.class, () -> w.beginKernel(LAUNCH));
       assertThrows(IllegalStateException.class, () -> w.memcpy(0, 0));
       assertThrows(IllegalStateException.class, w::commit);
-      CtaTrace badId = new CtaTrace(new Dim3(0, 0, 0), new WarpTrace.Builder(0).add(5, -1).build());
+      WarpTrace good = new WarpTrace.Builder(0).add(0, -1).add(0, 1).build();
+      CtaTrace badId = new CtaTrace(new Dim3(0, 0, 0), good,
+          new WarpTrace.Builder(1).add(0, -1).add(5, -1).build());
+      w.cta(new CtaTrace(new Dim3(1, 0, 0), good), table());
       assertThrows(IllegalArgumentException.class, () -> w.cta(badId, table()));
+      w.cta(new CtaTrace(new Dim3(2, 0, 0), good), table());
       w.endKernel();
       w.commit();
       assertThrows(IllegalStateException.class, () -> w.memcpy(0, 0));
       assertThrows(IllegalStateException.class, w::commit);
+    }
+    // The rejected CTA left nothing behind: the two good ones read back.
+    try (NativeTraceReader r = NativeTraces.open(target)) {
+      assertEquals(2, r.ctaCount(r.kernels().get(0)));
+      assertEquals(new Dim3(2, 0, 0), r.readCta(r.kernels().get(0), 1).ctaId());
     }
   }
 
