@@ -107,6 +107,7 @@ public final class WarpTrace {
     private int[] addressStart;
     private long[] addresses;
     private byte[] addressModes;
+    private boolean shared;
 
     public Builder(int warpInCta) {
       this(warpInCta, 16);
@@ -114,13 +115,22 @@ public final class WarpTrace {
 
     /** @param expectedLength a capacity hint, such as the {@code insts =} count of a trace */
     public Builder(int warpInCta, int expectedLength) {
+      this(warpInCta, expectedLength, Math.max(32, expectedLength));
+    }
+
+    /**
+     * @param expectedLength a capacity hint for the entries
+     * @param expectedAddresses a capacity hint for the addresses of all entries; a reader that
+     *     knows the total avoids regrowing the largest array
+     */
+    public Builder(int warpInCta, int expectedLength, int expectedAddresses) {
       this.warpInCta = warpInCta;
       int capacity = Math.max(1, expectedLength);
       instructionIds = new int[capacity];
       activeMasks = new int[capacity];
       addressModes = new byte[capacity];
       addressStart = new int[capacity + 1];
-      addresses = new long[Math.max(32, capacity)];
+      addresses = new long[Math.max(1, expectedAddresses)];
     }
 
     public int length() {
@@ -134,6 +144,9 @@ public final class WarpTrace {
      * @param mode the Accel-Sim compression mode it came with, or {@link #MODE_NONE}
      */
     public Builder add(int instructionId, int activeMask, long[] laneAddresses, int count, int mode) {
+      if (shared) {
+        unshare();
+      }
       if (length == instructionIds.length) {
         int capacity = length * 2;
         instructionIds = Arrays.copyOf(instructionIds, capacity);
@@ -161,15 +174,32 @@ public final class WarpTrace {
 
     private static final long[] NO_ADDRESSES = new long[0];
 
+    /**
+     * The trace so far. An array that is exactly full is handed over instead of copied, so a
+     * reader that sized the builder exactly allocates each array once; the builder copies its
+     * arrays before any later {@link #add}, so the trace stays immutable.
+     */
     public WarpTrace build() {
+      shared = true;
+      int total = addressStart[length];
       return new WarpTrace(
           warpInCta,
           length,
-          Arrays.copyOf(instructionIds, length),
-          Arrays.copyOf(activeMasks, length),
-          Arrays.copyOf(addressStart, length + 1),
-          Arrays.copyOf(addresses, addressStart[length]),
-          Arrays.copyOf(addressModes, length));
+          instructionIds.length == length ? instructionIds : Arrays.copyOf(instructionIds, length),
+          activeMasks.length == length ? activeMasks : Arrays.copyOf(activeMasks, length),
+          addressStart.length == length + 1 ? addressStart : Arrays.copyOf(addressStart, length + 1),
+          addresses.length == total ? addresses : Arrays.copyOf(addresses, total),
+          addressModes.length == length ? addressModes : Arrays.copyOf(addressModes, length));
+    }
+
+    /** Stops sharing arrays with a trace built earlier. */
+    private void unshare() {
+      instructionIds = instructionIds.clone();
+      activeMasks = activeMasks.clone();
+      addressStart = addressStart.clone();
+      addresses = addresses.clone();
+      addressModes = addressModes.clone();
+      shared = false;
     }
   }
 }
