@@ -55,7 +55,21 @@ public final class AccelSimTraceWriter implements TraceWriter {
     }
     Path parent = folder.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    temp = Files.createTempDirectory(parent, "." + folder.getFileName() + ".tmp-");
+    temp = createSibling(parent, folder.getFileName().toString());
+  }
+
+  /**
+   * A new hidden folder next to the target. Not Files.createTempDirectory: that makes it
+   * owner-only, and the rename would hand the user traces others cannot read.
+   */
+  private static Path createSibling(Path parent, String name) throws IOException {
+    for (long n = System.nanoTime(); ; n++) {
+      try {
+        return Files.createDirectory(parent.resolve("." + name + ".tmp-" + Long.toHexString(n)));
+      } catch (FileAlreadyExistsException e) {
+        // another writer picked this name; try the next
+      }
+    }
   }
 
   @Override

@@ -17,7 +17,6 @@ final class CtaDecoder {
   private static final int COLUMNS = 7;
 
   private final CtaPredictor predictor = new CtaPredictor();
-  private long[] lane = new long[32];
   private ByteSource ids;
   private ByteSource maskCodes;
   private ByteSource masks;
@@ -83,7 +82,12 @@ final class CtaDecoder {
 
   private WarpTrace decodeWarp(int w, int length, int addressTotal)
       throws CorruptBlockException {
-    WarpTrace.Builder builder = new WarpTrace.Builder(w, length, addressTotal);
+    // Sizes are known and checked against the block, so the decoder fills exact arrays in place.
+    int[] entryIds = new int[length];
+    int[] entryMasks = new int[length];
+    int[] addressStart = new int[length + 1];
+    long[] laneAddresses = new long[addressTotal];
+    byte[] entryModes = new byte[length];
     int added = 0;
     int tableSize = predictor.tableSize();
     int previous = predictor.warpStart();
@@ -117,28 +121,30 @@ final class CtaDecoder {
       byte mode = (byte) (predictor.lastMode(id) + modes.readByte());
       predictor.recordMode(id, mode);
 
-      added += count;
-      if (added > addressTotal) {
+      if (added + count > addressTotal) {
         throw new CorruptBlockException(
             "warp " + w + " has more addresses than the " + addressTotal + " it declares");
       }
       if (count > 0) {
-        decodeAddresses(id, count);
+        decodeAddresses(id, count, laneAddresses, added);
       }
-      builder.add(id, mask, lane, count, mode);
+      added += count;
+      entryIds[i] = id;
+      entryMasks[i] = mask;
+      entryModes[i] = mode;
+      addressStart[i + 1] = added;
       previous = id;
     }
     if (added != addressTotal) {
       throw new CorruptBlockException(
           "warp " + w + " has " + added + " addresses, it declares " + addressTotal);
     }
-    return builder.build();
+    return WarpTrace.wrap(w, entryIds, entryMasks, addressStart, laneAddresses, entryModes);
   }
 
-  private void decodeAddresses(int id, int count) throws CorruptBlockException {
-    if (lane.length < count) {
-      lane = new long[Math.max(count, lane.length * 2)];
-    }
+  /** Decodes {@code count} lane addresses into {@code lane[at ..]}. */
+  private void decodeAddresses(int id, int count, long[] lane, int at)
+      throws CorruptBlockException {
     int flag = addressFlags.readVarInt();
     int lanes = flag & 3;
     int shift = flag >>> 2;
@@ -147,12 +153,12 @@ final class CtaDecoder {
       throw new CorruptBlockException("bad address flag " + flag + " for " + count + " lanes");
     }
     long first = predictor.predictFirstAddress(id) + (addresses.readSignedLong() << shift);
-    lane[0] = first;
+    lane[at] = first;
     if (count > 1) {
       long stride = predictor.predictSecondAddress(id, first) - first;
       if (predicted) {
         for (int k = 1; k < count; k++) {
-          lane[k] = first + k * stride;
+          lane[at + k] = first + k * stride;
         }
       } else {
         boolean continued = lanes == CtaPredictor.LANES_CONTINUED;
@@ -160,12 +166,13 @@ final class CtaDecoder {
         long laneStride = stride;
         for (int k = 1; k < count; k++) {
           long a = previous + (continued ? laneStride : 0) + (addresses.readSignedLong() << shift);
-          lane[k] = a;
+          lane[at + k] = a;
           laneStride = a - previous;
           previous = a;
         }
       }
     }
-    predictor.recordAddresses(id, first, count > 1 ? lane[1] : first, lane[count - 1], count);
+    predictor.recordAddresses(
+        id, first, count > 1 ? lane[at + 1] : first, lane[at + count - 1], count);
   }
 }

@@ -30,7 +30,7 @@ import java.util.zip.CRC32C;
  * <p>Kernel commands name pseudo-paths {@code <file>#kernel-<n>} (n counting from 1), which
  * identify a kernel of this file and are not files of their own.
  */
-public final class NativeTraceReader implements TraceSource, AutoCloseable {
+public final class NativeTraceReader implements TraceSource {
 
   private final BlockFile file;
   private final long indexOffset;
@@ -236,8 +236,22 @@ public final class NativeTraceReader implements TraceSource, AutoCloseable {
 
   @Override
   public KernelTrace openKernel(TraceCommand.Kernel kernel) throws InputException {
+    return openKernel(kernel, NativeKernelTrace.DECODE_AHEAD);
+  }
+
+  /**
+   * Like {@link #openKernel(TraceCommand.Kernel)}, choosing whether CTAs are decoded ahead on
+   * other threads; the CTAs handed out are the same either way.
+   */
+  KernelTrace openKernel(TraceCommand.Kernel kernel, boolean decodeAhead) throws InputException {
     int k = ordinal(kernel);
-    return new NativeKernelTrace(this, k, launches.get(k), MetadataCodec.toTable(table(k)));
+    return new NativeKernelTrace(
+        this, k, launches.get(k), MetadataCodec.toTable(table(k)), decodeAhead);
+  }
+
+  /** Bytes of chunk {@code c} once expanded. */
+  int chunkRawLength(int kernel, int c) {
+    return kernels.get(kernel).chunkRaw[c];
   }
 
   int ctaCount(int kernel) {

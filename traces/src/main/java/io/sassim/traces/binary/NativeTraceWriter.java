@@ -68,11 +68,26 @@ public final class NativeTraceWriter implements TraceWriter {
     this.chunkBytes = chunkBytes;
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+    Files.createDirectories(dir);
+    this.temp = createSibling(dir, this.target.getFileName().toString());
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
     this.compressor = new BlockCompressor(codec, level);
     writeHeader();
+  }
+
+  /**
+   * A new hidden file next to the target. Not Files.createTempFile: that makes it owner-only,
+   * and the rename would hand the user a trace others cannot read.
+   */
+  private static Path createSibling(Path dir, String name) throws IOException {
+    for (long n = System.nanoTime(); ; n++) {
+      try {
+        return Files.createFile(dir.resolve("." + name + "." + Long.toHexString(n) + ".tmp"));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another writer picked this name; try the next
+      }
+    }
   }
 
   private void writeHeader() throws IOException {

@@ -56,6 +56,11 @@ public final class ControlledTraceSource implements TraceSource {
    * The mismatches met in the kernels opened so far, in the order found (only under {@link
    * MismatchPolicy#REPORT}). A kernel's list is complete once its last CTA has been read.
    */
+  @Override
+  public void close() throws InputException {
+    inner.close();
+  }
+
   public List<ControlMismatch> mismatches() {
     return List.copyOf(mismatches);
   }

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A traced program: its commands in order, and a way to open each kernel's trace. Opening a
- * kernel starts a fresh stream, so a source can be replayed.
+ * kernel starts a fresh stream, so a source can be replayed. Close it when done: a source may
+ * keep its file open for random access.
  */
-public interface TraceSource {
+public interface TraceSource extends AutoCloseable {
 
   /** What the source was read from, for messages. */
   String origin();
@@ -16,4 +17,8 @@ public interface TraceSource {
 
   /** Opens the trace of one kernel command of {@link #commands()}. */
   KernelTrace openKernel(TraceCommand.Kernel kernel) throws InputException;
+
+  /** Releases files the source keeps open; kernels opened from it must be closed first. */
+  @Override
+  default void close() throws InputException {}
 }

@@ -38,6 +38,33 @@ public final class WarpTrace {
     this.addressModes = addressModes;
   }
 
+  /**
+   * A warp stream over arrays a decoder filled to exactly the right size; the trace owns them
+   * from here on, so the caller must not touch them again. This spares fast readers the
+   * builder's copy.
+   *
+   * @param addressStart {@code length + 1} offsets: entry i's addresses are {@code
+   *     addresses[addressStart[i] .. addressStart[i + 1])}
+   */
+  public static WarpTrace wrap(
+      int warpInCta,
+      int[] instructionIds,
+      int[] activeMasks,
+      int[] addressStart,
+      long[] addresses,
+      byte[] addressModes) {
+    int length = instructionIds.length;
+    if (activeMasks.length != length
+        || addressModes.length != length
+        || addressStart.length != length + 1
+        || addressStart[0] != 0
+        || addressStart[length] != addresses.length) {
+      throw new IllegalArgumentException("warp " + warpInCta + ": array sizes disagree");
+    }
+    return new WarpTrace(
+        warpInCta, length, instructionIds, activeMasks, addressStart, addresses, addressModes);
+  }
+
   /** Warp index inside its CTA: linear thread id / 32. */
   public int warpInCta() {
     return warpInCta;

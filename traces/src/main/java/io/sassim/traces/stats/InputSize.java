@@ -44,6 +44,11 @@ public final class InputSize {
         if (!Files.isRegularFile(f) && Files.isRegularFile(k.file())) {
           f = k.file(); // a reader that already resolved the name against the working directory
         }
+        if (!Files.isRegularFile(f)
+            && Files.isRegularFile(origin)
+            && k.file().toString().startsWith(source.origin() + "#")) {
+          continue; // a kernel stored inside the origin file, as in a native trace
+        }
         files.add(f.toAbsolutePath().normalize());
       }
     }

@@ -1,0 +1,108 @@
+package io.sassim.cli;
+
+import io.sassim.bench.TraceReadBenchmark;
+import io.sassim.isa.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sassim bench}: speed measurements whose figures go into docs/performance.md. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Speed benchmarks; figures belong in docs/performance.md.",
+    subcommands = {BenchCommand.TraceRead.class})
+final class BenchCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code sassim bench trace-read IN}: read throughput of Accel-Sim text against native. */
+  @Command(
+      name = "trace-read",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Read the same trace as Accel-Sim text, as text.xz and as a native trace, and print warp "
+            + "instructions per second and MB/s (of the file on disk) for each.",
+        "IN is an Accel-Sim trace; --copies replays its CTAs to make it larger."
+      })
+  static final class TraceRead implements Callable<Integer> {
+
+    @Parameters(paramLabel = "IN", description = "Accel-Sim trace: folder, kernelslist.g or .traceg[.xz].")
+    Path input;
+
+    @Option(names = "--copies", defaultValue = "1", description = "Replay each kernel's CTAs this many times (default ${DEFAULT-VALUE}).")
+    int copies;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed reads per format; the median is printed (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Write the converted copies into DIR (which must not exist) and keep them.")
+    Path keep;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws InputException {
+      if (copies < 1 || repeats < 1) {
+        throw new InputException("--copies/--repeats", 0, "must be at least 1");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Path work = null;
+      try {
+        if (keep != null) {
+          Files.createDirectories(keep);
+        }
+        work = keep != null ? keep : Files.createTempDirectory("sassim-bench-");
+        List<TraceReadBenchmark.Result> results = new TraceReadBenchmark(work, repeats).run(input, copies);
+        out.printf("%-18s %12s %14s %10s %16s %10s%n",
+            "format", "bytes", "warp insts", "seconds", "warp insts/s", "MB/s");
+        for (TraceReadBenchmark.Result r : results) {
+          out.printf("%-18s %12d %14d %10.3f %16.0f %10.1f%n", r.format(), r.bytes(),
+              r.warpInstructions(), r.seconds(), r.warpInstructionsPerSecond(), r.megabytesPerSecond());
+        }
+        TraceReadBenchmark.Result text = results.get(0);
+        TraceReadBenchmark.Result xz = results.get(1);
+        TraceReadBenchmark.Result nat = results.get(2);
+        out.printf("native vs text: %.1fx faster, %.2fx the size of text.xz%n",
+            nat.warpInstructionsPerSecond() / text.warpInstructionsPerSecond(),
+            (double) nat.bytes() / xz.bytes());
+        out.printf("java %s, %d processors%n", System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+      } catch (IOException e) {
+        throw new InputException(input.toString(), 0, "benchmark I/O failed: " + e.getMessage(), e);
+      } finally {
+        if (keep == null) {
+          deleteQuietly(work);
+        }
+      }
+    }
+
+    private static void deleteQuietly(Path dir) {
+      if (dir == null) {
+        return;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // A leftover temp folder is harmless.
+      }
+    }
+  }
+}
