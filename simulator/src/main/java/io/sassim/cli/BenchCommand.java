@@ -51,6 +51,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed reads per format; the median is printed (default ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--warm-up", defaultValue = "2", paramLabel = "SECONDS", description = "Untimed reads per format first, for at least this long (default ${DEFAULT-VALUE}).")
+    double warmUpSeconds;
+
     @Option(names = "--keep", paramLabel = "DIR", description = "Write the converted copies into DIR (which must not exist) and keep them.")
     Path keep;
 
@@ -58,8 +61,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws InputException {
-      if (copies < 1 || repeats < 1) {
-        throw new InputException("--copies/--repeats", 0, "must be at least 1");
+      if (copies < 1 || repeats < 1 || warmUpSeconds < 0) {
+        throw new InputException("sassim bench trace-read", 0,
+            "--copies and --repeats must be at least 1, --warm-up at least 0");
       }
       PrintWriter out = spec.commandLine().getOut();
       Path work = null;
@@ -68,7 +72,7 @@ final class BenchCommand implements Runnable {
           Files.createDirectories(keep);
         }
         work = keep != null ? keep : Files.createTempDirectory("sassim-bench-");
-        List<TraceReadBenchmark.Result> results = new TraceReadBenchmark(work, repeats).run(input, copies);
+        List<TraceReadBenchmark.Result> results = new TraceReadBenchmark(work, repeats, warmUpSeconds).run(input, copies);
         out.printf("%-18s %12s %14s %10s %16s %10s%n",
             "format", "bytes", "warp insts", "seconds", "warp insts/s", "MB/s");
         for (TraceReadBenchmark.Result r : results) {
@@ -81,8 +85,9 @@ final class BenchCommand implements Runnable {
         out.printf("native vs text: %.1fx faster, %.2fx the size of text.xz%n",
             nat.warpInstructionsPerSecond() / text.warpInstructionsPerSecond(),
             (double) nat.bytes() / xz.bytes());
-        out.printf("java %s, %d processors%n", System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors());
+        out.printf("java %s, %d processors, native decode threads: %s%n",
+            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("sassim.traceDecodeThreads", "default"));
         out.flush();
         return 0;
       } catch (IOException e) {

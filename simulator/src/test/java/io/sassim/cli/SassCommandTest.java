@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,22 +24,8 @@ class SassCommandTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static List<String> corpusListings() throws IOException {
@@ -60,7 +43,7 @@ class SassCommandTest {
     List<String> args = new ArrayList<>(List.of("sass", "--check"));
     List<String> files = corpusListings();
     args.addAll(files);
-    Run r = run(args.toArray(String[]::new));
+    CliRun r = run(args.toArray(String[]::new));
     assertEquals("", r.err());
     assertEquals(0, r.code());
     assertTrue(r.out().matches("checked \\d+ instructions in \\d+ kernels, 0 unknown\\R"), r.out());
@@ -70,7 +53,7 @@ class SassCommandTest {
 
   @Test
   void printsControlColumnAndUnitPerInstruction() {
-    Run r = run("sass", SAXPY.toString());
+    CliRun r = run("sass", SAXPY.toString());
     assertEquals(0, r.code());
     List<String> lines = r.out().lines().toList();
     assertEquals("saxpy  sm_86  24 instructions  (" + SAXPY + ")", lines.get(0));
@@ -81,9 +64,9 @@ class SassCommandTest {
 
   @Test
   void kernelFilter() {
-    Run r = run("sass", "--check", "--kernel", "saxpy", SAXPY.toString());
+    CliRun r = run("sass", "--check", "--kernel", "saxpy", SAXPY.toString());
     assertEquals("checked 24 instructions in 1 kernels, 0 unknown\n", r.out().replace("\r", ""));
-    Run none = run("sass", "--kernel", "nosuch", SAXPY.toString());
+    CliRun none = run("sass", "--kernel", "nosuch", SAXPY.toString());
     assertEquals(2, none.code());
     assertEquals(SAXPY + ": no kernel named 'nosuch'", none.err().strip());
   }
@@ -95,7 +78,7 @@ class SassCommandTest {
     return p;
   }
 
-  private static void assertOneLineError(Run r, Path file, int line, String problemStart) {
+  private static void assertOneLineError(CliRun r, Path file, int line, String problemStart) {
     assertEquals(2, r.code());
     assertEquals("", r.out());
     List<String> err = r.err().lines().toList();
@@ -139,7 +122,7 @@ class SassCommandTest {
       l.set(15, " ".repeat(60) + s.substring(s.lastIndexOf("/*")));
       return l;
     });
-    Run r = run("sass", "--check", p.toString());
+    CliRun r = run("sass", "--check", p.toString());
     assertEquals(1, r.code());
     assertEquals("checked 24 instructions in 1 kernels, 1 unknown", r.out().strip());
     assertTrue(r.err().startsWith(p + ":16: unknown opcode"), r.err());
@@ -147,12 +130,12 @@ class SassCommandTest {
 
   @Test
   void cubinFallsBackToItsCommittedListing() throws IOException {
-    Run r = run("sass", "--check", "--cuobjdump", "none", VECADD_CUBIN.toString());
+    CliRun r = run("sass", "--check", "--cuobjdump", "none", VECADD_CUBIN.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("checked 32 instructions in 1 kernels, 0 unknown", r.out().strip());
 
     // The listing view of a cubin adds what only the ELF knows: resources and parameter layout.
-    Run full = run("sass", "--cuobjdump", "none", VECADD_CUBIN.toString());
+    CliRun full = run("sass", "--cuobjdump", "none", VECADD_CUBIN.toString());
     assertEquals(0, full.code(), full.err());
     assertTrue(full.out().contains(
         "  registers 12, shared 0 B, stack 0 B, 4 parameters (28 B at c[0x0][0x210])"), full.out());
@@ -163,7 +146,7 @@ class SassCommandTest {
     bytes[bytes.length - 1] ^= 1;
     Files.write(cubin, bytes);
     Files.copy(ROOT.resolve("traces/kernels/vecadd/vecadd.sm_90.sass"), tmp.resolve("vecadd.sm_90.sass"));
-    Run stale = run("sass", "--cuobjdump", "none", cubin.toString());
+    CliRun stale = run("sass", "--cuobjdump", "none", cubin.toString());
     assertEquals(2, stale.code());
     assertTrue(stale.err().contains("scripts/sass-toolchain.sh"), stale.err());
     assertTrue(stale.err().startsWith(cubin + ": "), stale.err());
@@ -173,7 +156,7 @@ class SassCommandTest {
   @Test
   void cubinThroughCuobjdump() {
     assumeTrue(CubinDisassembler.findCuobjdump() != null, "no cuobjdump on this machine");
-    Run r = run("sass", VECADD_CUBIN.toString());
+    CliRun r = run("sass", VECADD_CUBIN.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("/*00d0*/  B------:R-:W3:-:S01  MEMORY       LDG.E.CONSTANT R3, desc[UR4][R2.64] ;"), r.out());
   }
