@@ -56,10 +56,10 @@ final class TraceConvertCommand implements Callable<Integer> {
       throw new InputException(output, 0, "already exists; choose a new name or remove it first");
     }
     long start = System.nanoTime();
-    long warpInstructions;
+    TraceFiles.Copied copied;
     try (TraceSource source = inputOptions.open(input);
         TraceWriter writer = TraceFiles.writer(output, format, xz)) {
-      warpInstructions = TraceFiles.copy(source, writer);
+      copied = TraceFiles.copy(source, writer);
       if (source instanceof ControlledTraceSource controlled) {
         controlled.mismatches().forEach(m -> spec.commandLine().getErr().println(m.message()));
       }
@@ -68,8 +68,15 @@ final class TraceConvertCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%s -> %s (%s): %d warp instructions in %.2f s%n",
-        input, output, format.name().toLowerCase(), warpInstructions, seconds);
+    out.printf("%s -> %s (%s): %d kernels, %d warp instructions in %.2f s%n",
+        input, output, format.name().toLowerCase(), copied.kernels(), copied.warpInstructions(),
+        seconds);
+    if (format == TraceFormat.ACCELSIM && copied.kernelsWithControlBits() > 0) {
+      spec.commandLine().getErr().printf(
+          "note: %d kernels carried control bits; Accel-Sim text has no place for them, so %s "
+              + "holds none (keep them with --format native, or pass --control when reading it)%n",
+          copied.kernelsWithControlBits(), output);
+    }
     return 0;
   }
 

@@ -50,14 +50,17 @@ public final class TraceFiles {
     };
   }
 
+  /** What {@link #copy} moved. */
+  public record Copied(int kernels, long warpInstructions, int kernelsWithControlBits) {}
+
   /**
    * Streams every command of {@code source} into {@code writer}, one CTA at a time, then commits.
-   *
-   * @return the number of warp instructions copied
    */
-  public static long copy(TraceSource source, TraceWriter writer)
+  public static Copied copy(TraceSource source, TraceWriter writer)
       throws InputException, IOException {
     long warpInstructions = 0;
+    int kernels = 0;
+    int withControl = 0;
     for (TraceCommand command : source.commands()) {
       if (command instanceof TraceCommand.Memcpy m) {
         writer.memcpy(m.address(), m.bytes());
@@ -69,10 +72,12 @@ public final class TraceFiles {
             warpInstructions += cta.warpInstructions();
           }
           writer.endKernel();
+          kernels++;
+          withControl += kernel.hasControlBits() ? 1 : 0;
         }
       }
     }
     writer.commit();
-    return warpInstructions;
+    return new Copied(kernels, warpInstructions, withControl);
   }
 }
