@@ -118,11 +118,17 @@ class AccelSimWriterTest {
         + (0x9000 - 0x1018) + " " + (0x1020 - 0x9000) + " 4 "), body.get(2));
     assertEquals("0010 00000000 1 R4 LDG.E 1 R2 4 1 0x0 0 ", body.get(3));
     assertEquals("0010 00000010 1 R4 LDG.E 1 R2 4 1 0x1000 0 ", body.get(4));
+    // Read back: the same entries, now each with the mode it was written in.
+    WarpTrace written = new WarpTrace.Builder(0)
+        .add(ldg, -1, strided, 32, 0)
+        .add(ldg, -1, strided, 32, 1)
+        .add(ldg, -1, irregular, 32, 2)
+        .add(ldg, 0, strided, 0, 1)
+        .add(ldg, 0x10, strided, 1, 1)
+        .build();
     Kernels.Whole back = Kernels.read(out.resolve("kernel-1.traceg"));
-    WarpTrace read = back.ctas().get(0).warps().get(0);
-    assertEquals(warp, read);
-    assertEquals(List.of(0, 1, 2, 1, 1), List.of(read.addressMode(0), read.addressMode(1),
-        read.addressMode(2), read.addressMode(3), read.addressMode(4)));
+    assertEquals(written, back.ctas().get(0).warps().get(0));
+    assertFalse(written.equals(warp), "warps differing only in address modes differ");
     assertEquals("sassim emulator", back.trace().launch().tracerName());
   }
 
@@ -225,11 +231,6 @@ class AccelSimWriterTest {
         CtaTrace x = ka.ctas().get(c);
         CtaTrace y = kb.ctas().get(c);
         assertEquals(x, y, what + " CTA " + c);
-        for (int w = 0; w < x.warps().size(); w++) {
-          for (int e = 0; e < x.warps().get(w).length(); e++) {
-            assertEquals(x.warps().get(w).addressMode(e), y.warps().get(w).addressMode(e));
-          }
-        }
       }
       ka.trace().close();
       kb.trace().close();
