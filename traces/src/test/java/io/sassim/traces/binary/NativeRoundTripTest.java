@@ -37,9 +37,7 @@ class NativeRoundTripTest {
 
   static TracedProgram roundTrip(TracedProgram program, Path file, Codec codec, int chunkBytes)
       throws IOException, InputException {
-    try (NativeTraceWriter writer = new NativeTraceWriter(file, codec, 6, chunkBytes)) {
-      program.writeTo(writer);
-    }
+    program.writeNative(file, codec, chunkBytes);
     try (NativeTraceReader reader = NativeTraces.open(file)) {
       return TracedProgram.readFrom(reader);
     }

@@ -15,6 +15,7 @@ import io.sassim.traces.model.TraceSource;
 import io.sassim.traces.model.TraceWriter;
 import io.sassim.traces.model.WarpTrace;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,13 @@ record TracedProgram(List<Object> commands) {
       }
     }
     writer.commit();
+  }
+
+  /** Writes the program to a native file with the given codec and chunk size. */
+  void writeNative(Path file, Codec codec, int chunkBytes) throws IOException {
+    try (NativeTraceWriter writer = new NativeTraceWriter(file, codec, 6, chunkBytes)) {
+      writeTo(writer);
+    }
   }
 
   static TracedProgram readFrom(TraceSource source) throws InputException {
