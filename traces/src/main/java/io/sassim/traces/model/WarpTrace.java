@@ -104,6 +104,11 @@ public final class WarpTrace {
     return addressStart[length];
   }
 
+  /**
+   * Same warp number and, entry by entry, the same instruction id, active mask, addresses and
+   * address mode: the mode decides how a trace is written back, so two warps that differ in it
+   * are not interchangeable.
+   */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof WarpTrace w) || w.warpInCta != warpInCta || w.length != length) {
@@ -112,9 +117,11 @@ public final class WarpTrace {
     return Arrays.equals(instructionIds, 0, length, w.instructionIds, 0, length)
         && Arrays.equals(activeMasks, 0, length, w.activeMasks, 0, length)
         && Arrays.equals(addressStart, 0, length + 1, w.addressStart, 0, length + 1)
-        && Arrays.equals(addresses, 0, totalAddresses(), w.addresses, 0, w.totalAddresses());
+        && Arrays.equals(addresses, 0, totalAddresses(), w.addresses, 0, w.totalAddresses())
+        && Arrays.equals(addressModes, 0, length, w.addressModes, 0, length);
   }
 
+  /** Cheap on purpose: equal warps agree on these two, whatever else equals compares. */
   @Override
   public int hashCode() {
     return 31 * warpInCta + length;

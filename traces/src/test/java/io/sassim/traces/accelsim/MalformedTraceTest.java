@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
 import io.sassim.traces.SharedTraces;
+import io.sassim.traces.TraceTexts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * Copies of real traces, each damaged in one way, fail with an {@link InputException} that names
@@ -45,13 +44,11 @@ class MalformedTraceTest {
       return;
     }
     vectorAdd = Files.readAllLines(
-        SharedTraces.require(SharedTraceFolders.VECTORADD).resolve("kernel-1.traceg"));
+        SharedTraces.require(SharedTraces.VECTORADD).resolve("kernel-1.traceg"));
     turing = Files.readAllLines(
-        SharedTraces.require(SharedTraceFolders.TURING).resolve("kernel-1.traceg"));
-    Path xz = SharedTraces.require(SharedTraceFolders.FLASHINFER).resolve("kernel-6.traceg.xz");
-    try (InputStream in = new XZInputStream(Files.newInputStream(xz))) {
-      flashinfer = new String(in.readAllBytes()).lines().toList();
-    }
+        SharedTraces.require(SharedTraces.TURING).resolve("kernel-1.traceg"));
+    Path xz = SharedTraces.require(SharedTraces.FLASHINFER).resolve("kernel-6.traceg.xz");
+    flashinfer = TraceTexts.read(xz).lines().toList();
     assertTrue(vectorAdd.get(LDG_LINE - 1).contains("LDG.E.CG 1 R4 4 1 0x7f2b2d500000 4"));
   }
 

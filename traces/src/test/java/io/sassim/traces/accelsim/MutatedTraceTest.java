@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
 import io.sassim.traces.SharedTraces;
+import io.sassim.traces.TraceTexts;
 import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.KernelTrace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * Real traces damaged at random either read or fail with an {@link InputException}; no other
@@ -64,13 +61,13 @@ class MutatedTraceTest {
     if (!TEXTS.isEmpty()) {
       return;
     }
-    add(SharedTraceFolders.VECTORADD + "/kernel-1.traceg", Integer.MAX_VALUE);
-    add(SharedTraceFolders.FLASHINFER + "/kernel-3.traceg.xz", Integer.MAX_VALUE);
-    add(SharedTraceFolders.FLASHINFER + "/kernel-7.traceg.xz", Integer.MAX_VALUE);
+    add(SharedTraces.VECTORADD + "/kernel-1.traceg", Integer.MAX_VALUE);
+    add(SharedTraces.FLASHINFER + "/kernel-3.traceg.xz", Integer.MAX_VALUE);
+    add(SharedTraces.FLASHINFER + "/kernel-7.traceg.xz", Integer.MAX_VALUE);
     // Smaller but still valid: the first two thread blocks of the legacy trace, and the first
     // warps of the matrix multiply (the warps not listed read as empty).
-    add(SharedTraceFolders.TURING + "/kernel-1.traceg", 1181);
-    add(SharedTraceFolders.MATRIXMUL + "/kernel-1.traceg", 8);
+    add(SharedTraces.TURING + "/kernel-1.traceg", 1181);
+    add(SharedTraces.MATRIXMUL + "/kernel-1.traceg", 8);
     int lines = TEXTS.stream().mapToInt(List::size).sum();
     assertTrue(lines > 3000, "thousands of real lines to damage, got " + lines);
   }
@@ -80,15 +77,7 @@ class MutatedTraceTest {
    * after {@code limit} lines.
    */
   private static void add(String relative, int limit) throws IOException {
-    Path p = SharedTraces.require(relative);
-    String text;
-    if (relative.endsWith(".xz")) {
-      try (InputStream in = new XZInputStream(Files.newInputStream(p))) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } else {
-      text = Files.readString(p);
-    }
+    String text = TraceTexts.read(SharedTraces.require(relative));
     List<String> lines = new ArrayList<>(text.lines().toList());
     int warpLine = lines.indexOf("warp = " + limit);
     if (warpLine > 0) {

@@ -25,9 +25,9 @@ class SharedTraceReadTest {
   @Test
   void everyTracedKernelMatchesItsStatsRow() throws Exception {
     List<String> checked = new ArrayList<>();
-    for (Path folder : SharedTraceFolders.all()) {
-      StatsCsv stats = StatsCsv.read(folder.resolve("stats.csv"));
-      TraceSource source = AccelSimTraces.open(folder);
+    for (Path list : SharedTraces.kernelLists()) {
+      StatsCsv stats = StatsCsv.read(list.resolveSibling("stats.csv"));
+      TraceSource source = AccelSimTraces.open(list);
       for (TraceCommand c : source.commands()) {
         if (!(c instanceof TraceCommand.Kernel k)) {
           continue;
@@ -53,7 +53,7 @@ class SharedTraceReadTest {
 
   @Test
   void vectorAddHas344WarpInstructionsAndThreeCopies() throws Exception {
-    Path folder = SharedTraces.require(SharedTraceFolders.VECTORADD);
+    Path folder = SharedTraces.require(SharedTraces.VECTORADD);
     TraceSource source = AccelSimTraces.open(folder);
     assertEquals(List.of(
             new TraceCommand.Memcpy(0x00007f2b2d500000L, 400),
@@ -78,7 +78,7 @@ class SharedTraceReadTest {
   @Test
   void stridedLoadsDecodeLanePerLane() throws Exception {
     Kernels.Whole k = Kernels.read(
-        SharedTraces.require(SharedTraceFolders.VECTORADD).resolve("kernel-1.traceg"));
+        SharedTraces.require(SharedTraces.VECTORADD).resolve("kernel-1.traceg"));
     WarpTrace warp1 = k.ctas().get(0).warps().get(1);
     int i = k.atPc(warp1, 0x0098); // LDG.E.CG 1 R4 4 1 0x7f2b2d500080 4
     assertEquals(1, warp1.addressMode(i));
@@ -100,7 +100,7 @@ class SharedTraceReadTest {
 
   @Test
   void predicatedOffLoadsAndNegativeImmediatesOfTracerFive() throws Exception {
-    Path folder = SharedTraces.require(SharedTraceFolders.FLASHINFER);
+    Path folder = SharedTraces.require(SharedTraces.FLASHINFER);
     Kernels.Whole k = Kernels.read(folder.resolve("kernel-1.traceg.xz"));
     assertEquals("5", k.trace().launch().tracerVersion());
     assertEquals(80, k.trace().launch().binaryVersion());
@@ -131,7 +131,7 @@ class SharedTraceReadTest {
 
   @Test
   void singleLaneStoresUseBaseDeltaMode() throws Exception {
-    Path folder = SharedTraces.require(SharedTraceFolders.FLASHINFER);
+    Path folder = SharedTraces.require(SharedTraces.FLASHINFER);
     Kernels.Whole k = Kernels.read(folder.resolve("kernel-6.traceg.xz"));
     WarpTrace w = k.ctas().get(0).warps().get(0);
     int i = k.atPc(w, 0x00e0); // 00e0 00000001 0 STG.E.128 2 R2 R4 16 2 0x7f04c2301200 0
@@ -148,7 +148,7 @@ class SharedTraceReadTest {
   @Test
   void sharedMemoryOperandsOnPascal() throws Exception {
     Kernels.Whole k = Kernels.read(
-        SharedTraces.require(SharedTraceFolders.MATRIXMUL).resolve("kernel-1.traceg"));
+        SharedTraces.require(SharedTraces.MATRIXMUL).resolve("kernel-1.traceg"));
     assertEquals(new Dim3(32, 32, 1), k.trace().launch().block());
     WarpTrace w = k.ctas().get(0).warps().get(0);
     int i = k.atPc(w, 0x0278); // 1 R12 LDS.U.128 1 R2 16 1 0x0 0: a broadcast, stride 0
@@ -165,7 +165,7 @@ class SharedTraceReadTest {
 
   @Test
   void legacyPrefixedLinesOfTracer12() throws Exception {
-    Path folder = SharedTraces.require(SharedTraceFolders.TURING);
+    Path folder = SharedTraces.require(SharedTraces.TURING);
     Kernels.Whole k = Kernels.read(folder.resolve("kernel-1.traceg"));
     assertEquals("1.2", k.trace().launch().tracerVersion());
     assertEquals(98, k.ctas().size());

@@ -34,9 +34,7 @@ class NativeCorruptionTest {
   void write() throws Exception {
     Path original = dir.resolve("valid" + NativeTraces.EXTENSION);
     // Small chunks, so the file has several chunks per kernel.
-    try (NativeTraceWriter w = new NativeTraceWriter(original, Codec.ZSTD, 0, 200)) {
-      NativeRoundTripTest.edgeCases().writeTo(w);
-    }
+    NativeRoundTripTest.edgeCases().writeNative(original, Codec.ZSTD, 200);
     valid = Files.readAllBytes(original);
     file = dir.resolve("damaged" + NativeTraces.EXTENSION);
   }
@@ -170,9 +168,7 @@ class NativeCorruptionTest {
     SplittableRandom r = new SplittableRandom(9);
     for (Codec codec : Codec.values()) {
       Path original = dir.resolve("forge-" + codec + NativeTraces.EXTENSION);
-      try (NativeTraceWriter w = new NativeTraceWriter(original, codec, 6, 200)) {
-        NativeRoundTripTest.edgeCases().writeTo(w);
-      }
+      NativeRoundTripTest.edgeCases().writeNative(original, codec, 200);
       byte[] good = Files.readAllBytes(original);
       List<NativeFileSurgery.Region> regions = NativeFileSurgery.regions(good);
       for (int n = 0; n < 60; n++) {

@@ -6,9 +6,9 @@ import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.TraceCommand;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 /** Finds and rewrites the parts of a native file, for the corruption tests. */
@@ -43,6 +43,18 @@ final class NativeFileSurgery {
       }
     }
     throw new IllegalArgumentException("no block of kind " + kind);
+  }
+
+  /** The index of a well-formed file, which says where each CTA lies. */
+  static TraceIndex index(byte[] file) throws CorruptBlockException {
+    Region region = first(file, NativeFormat.KIND_INDEX);
+    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    int raw = b.getInt(region.start() + 8);
+    try (BlockDecompressor d = new BlockDecompressor()) {
+      byte[] payload = d.decompress(Codec.byId(file[region.start() + 1]), file,
+          region.start() + NativeFormat.FRAME_BYTES, b.getInt(region.start() + 4), raw);
+      return TraceIndex.decode(new ByteSource(payload, 0, raw));
+    }
   }
 
   /** Recomputes the checksum of the block at {@code start}, as a careful forger would. */

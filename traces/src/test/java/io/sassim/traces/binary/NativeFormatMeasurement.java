@@ -2,16 +2,19 @@ package io.sassim.traces.binary;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.launch.Dim3;
+import io.sassim.traces.SharedTraces;
+import io.sassim.traces.TraceTexts;
+import io.sassim.traces.accelsim.AccelSimTraces;
 import io.sassim.traces.model.CtaTrace;
+import io.sassim.traces.model.InstructionTable;
 import io.sassim.traces.model.KernelLaunch;
 import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.TraceCommand;
+import io.sassim.traces.model.TraceSource;
+import io.sassim.traces.model.TraceWriter;
 import io.sassim.traces.model.WarpTrace;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +27,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.tukaani.xz.XZInputStream;
 
 /**
  * The measurements behind the codec choice in {@code docs/trace-formats.md}: for the real traces
- * in {@code ../shared/traces} and two synthetic ~70 MB kernels made by replicating a real CTA with
- * shifted global addresses, the size of the text, of {@code xz -6} of the text and of the native
- * file under each codec, and how fast each is read. Off by default; run with
+ * in {@code ../shared/traces} and three synthetic kernels made by replicating a real CTA with
+ * moved addresses, the size of the text, of {@code xz -6} of the text and of the native file
+ * under each codec, and how fast each is read. The text is read, and for the synthetic kernels
+ * written, by the product Accel-Sim reader and writer. Off by default; run with
  *
  * <pre>
  * mvn -B -o -pl traces -am test -Dtest=NativeFormatMeasurement \
@@ -65,16 +68,15 @@ class NativeFormatMeasurement {
     line("# Native format measurements, " + LocalDate.now() + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version"));
-    Path shared = SharedTraces.directory();
     // -Dsassim.measure.only=WORD runs the datasets whose name contains WORD.
     String only = System.getProperty("sassim.measure.only", "");
-    for (String list : SharedTraces.KERNEL_LISTS) {
-      if (list.contains(only)) {
-        measureReal(shared.resolve(list), list);
+    for (String program : SharedTraces.PROGRAMS) {
+      if (program.contains(only)) {
+        measureReal(SharedTraces.require(program + "/kernelslist.g"), program);
       }
     }
-    Path matmul = shared.resolve("vectoradd-gtx1080-v4/matrixmul-32-32-trace/kernel-1.traceg");
-    Path normal = shared.resolve("flashinfer-gemm/kernel-1.traceg.xz");
+    Path matmul = SharedTraces.require(SharedTraces.MATRIXMUL + "/kernel-1.traceg");
+    Path normal = SharedTraces.require(SharedTraces.FLASHINFER + "/kernel-1.traceg.xz");
     String[] names = {
       "synthetic matrixmul (sm_61), 20x20 CTAs of 32x32 threads",
       "synthetic flashinfer kernel-1 (sm_80), 600 CTAs of 256 threads",
@@ -88,7 +90,7 @@ class NativeFormatMeasurement {
     };
     for (int i = 0; i < names.length; i++) {
       if (names[i].contains(only)) {
-        measureSynthetic(names[i], MiniAccelSimText.readKernel(templates[i]), grids[i], maps[i]);
+        measureSynthetic(names[i], onlyKernel(templates[i]), grids[i], maps[i]);
       }
     }
     Files.writeString(work.resolve("report.md"), report);
@@ -96,18 +98,17 @@ class NativeFormatMeasurement {
 
   /** A real command list: its kernel files as they are, the program as one native file. */
   private void measureReal(Path list, String name) throws Exception {
-    TracedProgram program = MiniAccelSimText.readProgram(list);
+    TracedProgram program;
     List<Path> texts = new ArrayList<>();
-    int k = 0;
-    for (Object c : program.commands()) {
-      if (c instanceof TracedProgram.Kernel kernel) {
-        Path text = work.resolve(name.replace('/', '_') + "-" + (++k) + ".traceg");
-        try (Writer w = writer(text)) {
-          // The original text, not a reformatting of it.
-          String original = originalKernel(list, k);
-          w.write(original);
+    try (TraceSource source = AccelSimTraces.open(list)) {
+      program = TracedProgram.readFrom(source);
+      for (TraceCommand c : source.commands()) {
+        if (c instanceof TraceCommand.Kernel kernel) {
+          // The original text, not a rewrite of it, uncompressed beside its own xz -6.
+          Path text = work.resolve(name.replace('/', '_') + "-" + (texts.size() + 1) + ".traceg");
+          Files.writeString(text, TraceTexts.read(kernel.file()), StandardCharsets.UTF_8);
+          texts.add(text);
         }
-        texts.add(text);
       }
     }
     Program p = new Program(name, program.warpInstructions(), texts) {
@@ -119,22 +120,13 @@ class NativeFormatMeasurement {
     measure(p);
   }
 
-  private static String originalKernel(Path list, int ordinal) throws IOException {
-    int k = 0;
-    for (String line : Files.readAllLines(list)) {
-      line = line.strip();
-      if (!line.isEmpty() && !line.startsWith("MemcpyHtoD")) {
-        if (++k == ordinal) {
-          try (InputStream in = MiniAccelSimText.open(list.resolveSibling(line))) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-          }
-        }
-      }
+  /** The one kernel of a {@code .traceg} file, read whole. */
+  private static TracedProgram.Kernel onlyKernel(Path file) throws InputException {
+    try (TraceSource source = AccelSimTraces.open(file)) {
+      return (TracedProgram.Kernel) TracedProgram.readFrom(source).commands().get(0);
     }
-    throw new IllegalArgumentException("no kernel " + ordinal + " in " + list);
   }
 
-  /** One real CTA repeated over a grid, global addresses moved per CTA as a tiled kernel would. */
   /** Moves an address of a CTA's template. */
   private interface AddressMap {
     long map(Dim3 cta, long address, SplittableRandom random);
@@ -150,6 +142,7 @@ class NativeFormatMeasurement {
     return 0x7f0000000000L + (random.nextLong(1L << 28) & ~3L);
   }
 
+  /** One real CTA repeated over a grid, its addresses moved per CTA by {@code map}. */
   private void measureSynthetic(String name, TracedProgram.Kernel template, Dim3 grid,
       AddressMap map) throws Exception {
     CtaTrace cta = template.ctas().get(0);
@@ -174,27 +167,33 @@ class NativeFormatMeasurement {
         return shifted(cta, new Dim3(x, y, 0), map);
       }
     };
-    Path text = work.resolve(name.split(" ")[1].replace(":", "") + ".traceg");
-    if (!Files.exists(text)) {
+    Path folder = work.resolve(name.split(" ")[1].replace(":", ""));
+    Path text = folder.resolve("kernel-1.traceg");
+    if (!Files.exists(folder)) {
       // Deterministic, so a previous run's file (and its .xz) can be reused.
-      try (Writer w = writer(text)) {
-        MiniAccelSimText.write(launch, template.table(), ctas, w);
+      try (TraceWriter w = AccelSimTraces.writer(folder)) {
+        writeKernel(w, launch, template, ctas);
       }
     }
     long warpInstructions = cta.warpInstructions() * count;
     Program p = new Program(name, warpInstructions, List.of(text)) {
       @Override
       void writeNative(NativeTraceWriter writer) throws IOException {
-        writer.beginKernel(launch);
-        io.sassim.traces.model.InstructionTable table = MetadataCodec.toTable(template.table());
-        for (CtaTrace c : ctas) {
-          writer.cta(c, table);
-        }
-        writer.endKernel();
-        writer.commit();
+        writeKernel(writer, launch, template, ctas);
       }
     };
     measure(p);
+  }
+
+  private static void writeKernel(TraceWriter writer, KernelLaunch launch,
+      TracedProgram.Kernel template, Iterable<CtaTrace> ctas) throws IOException {
+    writer.beginKernel(launch);
+    InstructionTable table = MetadataCodec.toTable(template.table());
+    for (CtaTrace c : ctas) {
+      writer.cta(c, table);
+    }
+    writer.endKernel();
+    writer.commit();
   }
 
   private static CtaTrace shifted(CtaTrace cta, Dim3 id, AddressMap map) {
@@ -247,10 +246,10 @@ class NativeFormatMeasurement {
     line("");
     line("| form | bytes | / xz -6 | write s | read s | text MB/s | M warp inst/s |");
     line("|---|---:|---:|---:|---:|---:|---:|");
-    double textSeconds = best(() -> readText(p.texts, false));
-    row(p, ".traceg (test parser)", textBytes, xzBytes, Double.NaN, textSeconds, textBytes);
-    double xzSeconds = best(() -> readText(xzFiles, true));
-    row(p, ".traceg.xz (test parser)", xzBytes, xzBytes, Double.NaN, xzSeconds, textBytes);
+    double textSeconds = best(() -> readText(p.texts));
+    row(p, ".traceg (Accel-Sim reader)", textBytes, xzBytes, Double.NaN, textSeconds, textBytes);
+    double xzSeconds = best(() -> readText(xzFiles));
+    row(p, ".traceg.xz (Accel-Sim reader)", xzBytes, xzBytes, Double.NaN, xzSeconds, textBytes);
     double inflateSeconds = best(() -> xzDecodeOnly(xzFiles));
     row(p, ".traceg.xz, xz decoding alone", xzBytes, xzBytes, Double.NaN, inflateSeconds,
         textBytes);
@@ -325,15 +324,17 @@ class NativeFormatMeasurement {
     return best;
   }
 
-  private static long readText(List<Path> files, boolean xz) throws IOException {
-    AtomicLong sum = new AtomicLong();
+  /** The product Accel-Sim reader; it decompresses {@code .xz} files by their name. */
+  private static long readText(List<Path> files) throws InputException {
+    long sum = 0;
     for (Path f : files) {
-      try (InputStream in = xz ? new XZInputStream(Files.newInputStream(f), -1)
-          : Files.newInputStream(f)) {
-        MiniAccelSimText.parse(in, cta -> sum.addAndGet(touch(cta)));
+      try (KernelTrace trace = AccelSimTraces.openKernel(f)) {
+        for (CtaTrace cta = trace.nextCta(); cta != null; cta = trace.nextCta()) {
+          sum += touch(cta);
+        }
       }
     }
-    return sum.get();
+    return sum;
   }
 
   private static long xzDecodeOnly(List<Path> files) throws IOException {
@@ -414,11 +415,6 @@ class NativeFormatMeasurement {
       }
     }
     return sum;
-  }
-
-  private static Writer writer(Path file) throws IOException {
-    return new BufferedWriter(
-        new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII), 1 << 16);
   }
 
   private void line(String s) {

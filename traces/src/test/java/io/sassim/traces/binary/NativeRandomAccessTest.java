@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.KernelTrace;
-import io.sassim.traces.model.StaticInstruction;
 import io.sassim.traces.model.TraceCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,21 +27,9 @@ class NativeRandomAccessTest {
   @BeforeEach
   void write() throws Exception {
     // Many CTAs over small chunks, so that reads cross chunk boundaries.
-    SplittableRandom r = new SplittableRandom(7);
-    List<Object> commands = new ArrayList<>();
-    for (int k = 1; k <= 3; k++) {
-      List<StaticInstruction> table = RandomTraces.table(r, 1 + r.nextInt(30));
-      List<CtaTrace> ctas = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        ctas.add(RandomTraces.cta(r, table));
-      }
-      commands.add(new TracedProgram.Kernel(RandomTraces.kernel(r, k).launch(), table, ctas));
-    }
-    program = new TracedProgram(commands);
+    program = RandomTraces.manyCtas(new SplittableRandom(7), 3, 40);
     file = dir.resolve("random-access" + NativeTraces.EXTENSION);
-    try (NativeTraceWriter writer = new NativeTraceWriter(file, Codec.ZSTD, 0, 2000)) {
-      program.writeTo(writer);
-    }
+    program.writeNative(file, Codec.ZSTD, 2000);
   }
 
   @Test

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.launch.Dim3;
+import io.sassim.traces.SharedTraces;
+import io.sassim.traces.accelsim.AccelSimTraces;
 import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.KernelLaunch;
 import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.RegisterRange;
 import io.sassim.traces.model.StaticInstruction;
 import io.sassim.traces.model.TraceCommand;
+import io.sassim.traces.model.TraceSource;
 import io.sassim.traces.model.WarpTrace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +37,7 @@ class NativeRoundTripTest {
 
   static TracedProgram roundTrip(TracedProgram program, Path file, Codec codec, int chunkBytes)
       throws IOException, InputException {
-    try (NativeTraceWriter writer = new NativeTraceWriter(file, codec, 6, chunkBytes)) {
-      program.writeTo(writer);
-    }
+    program.writeNative(file, codec, chunkBytes);
     try (NativeTraceReader reader = NativeTraces.open(file)) {
       return TracedProgram.readFrom(reader);
     }
@@ -73,11 +74,13 @@ class NativeRoundTripTest {
 
   @Test
   void realTracesSurvive() throws Exception {
-    Path shared = SharedTraces.directory();
-    for (String list : SharedTraces.KERNEL_LISTS) {
-      TracedProgram program = MiniAccelSimText.readProgram(shared.resolve(list));
-      assertTrue(program.warpInstructions() > 0, list);
-      Path file = dir.resolve(list.replace('/', '_') + NativeTraces.EXTENSION);
+    for (Path list : SharedTraces.kernelLists()) {
+      TracedProgram program;
+      try (TraceSource source = AccelSimTraces.open(list)) {
+        program = TracedProgram.readFrom(source);
+      }
+      assertTrue(program.warpInstructions() > 0, list.toString());
+      Path file = dir.resolve(list.getParent().getFileName() + NativeTraces.EXTENSION);
       TracedProgram.assertSameProgram(
           program, roundTrip(program, file, NativeTraceWriter.DEFAULT_CODEC));
     }

@@ -42,6 +42,20 @@ final class RandomTraces {
     return new TracedProgram(commands);
   }
 
+  /** {@code kernels} kernels of {@code ctas} CTAs each, for tests that need many CTAs. */
+  static TracedProgram manyCtas(SplittableRandom r, int kernels, int ctas) {
+    List<Object> commands = new ArrayList<>();
+    for (int k = 1; k <= kernels; k++) {
+      List<StaticInstruction> table = table(r, 1 + r.nextInt(30));
+      List<CtaTrace> list = new ArrayList<>();
+      for (int i = 0; i < ctas; i++) {
+        list.add(cta(r, table));
+      }
+      commands.add(new TracedProgram.Kernel(kernel(r, k).launch(), table, list));
+    }
+    return new TracedProgram(commands);
+  }
+
   static TracedProgram.Kernel kernel(SplittableRandom r, int kernelId) {
     List<String> extra = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
