@@ -4,6 +4,7 @@ import io.sassim.isa.launch.Dim3;
 import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.WarpTrace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ final class CtaDecoder {
   private static final int COLUMNS = 7;
 
   private final CtaPredictor predictor = new CtaPredictor();
+  private long[] store = new long[256];
   private ByteSource ids;
   private ByteSource maskCodes;
   private ByteSource masks;
@@ -82,13 +84,15 @@ final class CtaDecoder {
 
   private WarpTrace decodeWarp(int w, int length, int addressTotal)
       throws CorruptBlockException {
-    // Sizes are known and checked against the block, so the decoder fills exact arrays in place.
+    // Sizes are known and checked against the block, so the decoder fills exact arrays in place;
+    // only the stored addresses, whose compact count is known at the end, go through a scratch.
     int[] entryIds = new int[length];
     int[] entryMasks = new int[length];
+    byte[] entryCounts = new byte[length];
     int[] addressStart = new int[length + 1];
-    long[] laneAddresses = new long[addressTotal];
     byte[] entryModes = new byte[length];
     int added = 0;
+    int stored = 0;
     int tableSize = predictor.tableSize();
     int previous = predictor.warpStart();
     int previousMask = -1;
@@ -112,7 +116,7 @@ final class CtaDecoder {
       int count = predictor.predictCount(id, mask) + counts.readSignedInt();
       // Up to 32 lanes may share one flag byte; beyond that each address costs a byte. This
       // bounds the count by the block's size before anything is sized with it.
-      if (count < 0 || (count > 32 && count > addresses.remaining())) {
+      if (count < 0 || count > WarpTrace.MAX_ADDRESSES) {
         throw new CorruptBlockException(
             "warp " + w + " entry " + i + " claims " + count + " addresses");
       }
@@ -126,24 +130,33 @@ final class CtaDecoder {
             "warp " + w + " has more addresses than the " + addressTotal + " it declares");
       }
       if (count > 0) {
-        decodeAddresses(id, count, laneAddresses, added);
+        if (store.length < stored + WarpTrace.MAX_ADDRESSES) {
+          store = Arrays.copyOf(store, 2 * store.length + WarpTrace.MAX_ADDRESSES);
+        }
+        stored += decodeAddresses(id, count, store, stored);
       }
       added += count;
       entryIds[i] = id;
       entryMasks[i] = mask;
+      entryCounts[i] = (byte) count;
       entryModes[i] = mode;
-      addressStart[i + 1] = added;
+      addressStart[i + 1] = stored;
       previous = id;
     }
     if (added != addressTotal) {
       throw new CorruptBlockException(
           "warp " + w + " has " + added + " addresses, it declares " + addressTotal);
     }
-    return WarpTrace.wrap(w, entryIds, entryMasks, addressStart, laneAddresses, entryModes);
+    return WarpTrace.wrap(w, entryIds, entryMasks, entryCounts, addressStart,
+        Arrays.copyOf(store, stored), entryModes);
   }
 
-  /** Decodes {@code count} lane addresses into {@code lane[at ..]}. */
-  private void decodeAddresses(int id, int count, long[] lane, int at)
+  /**
+   * Decodes {@code count} lane addresses into {@code lane[at ..]}: all of them, or for a
+   * predicted progression of three or more just the first and the stride, as {@link WarpTrace}
+   * keeps it. Returns how many longs it stored.
+   */
+  private int decodeAddresses(int id, int count, long[] lane, int at)
       throws CorruptBlockException {
     int flag = addressFlags.readVarInt();
     int lanes = flag & 3;
@@ -154,12 +167,16 @@ final class CtaDecoder {
     }
     long first = predictor.predictFirstAddress(id) + (addresses.readSignedLong() << shift);
     lane[at] = first;
+    int storedLongs = count;
     if (count > 1) {
       long stride = predictor.predictSecondAddress(id, first) - first;
-      if (predicted) {
-        for (int k = 1; k < count; k++) {
-          lane[at + k] = first + k * stride;
-        }
+      if (predicted && count >= 3) {
+        lane[at + 1] = stride;
+        storedLongs = 2;
+        predictor.recordAddresses(id, first, first + stride, first + (count - 1) * stride, count);
+        return storedLongs;
+      } else if (predicted) {
+        lane[at + 1] = first + stride;
       } else {
         boolean continued = lanes == CtaPredictor.LANES_CONTINUED;
         long previous = first;
@@ -174,5 +191,6 @@ final class CtaDecoder {
     }
     predictor.recordAddresses(
         id, first, count > 1 ? lane[at + 1] : first, lane[at + count - 1], count);
+    return storedLongs;
   }
 }

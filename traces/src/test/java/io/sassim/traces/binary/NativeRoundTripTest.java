@@ -160,7 +160,7 @@ class NativeRoundTripTest {
     w0.add(2, 0x8000_0011, lanes, 5, 2);
     w0.add(2, 0, lanes, 0, 1);
     w0.add(1, 0);
-    w0.add(2, 0x1234, lanes, 40, 0);
+    w0.add(2, 0x1234, lanes, WarpTrace.MAX_ADDRESSES, 0); // more addresses than lanes in the mask
     w0.add(3, -1, lanes, 0, 127);
     w0.add(3, 0, lanes, 0, -128);
     CtaTrace cta0 = new CtaTrace(new Dim3(0, 0, 0),

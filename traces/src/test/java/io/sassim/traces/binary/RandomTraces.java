@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 /**
  * Random traced programs from a seed, biased towards the edges the format must survive: empty
- * warps and kernels, masks of 0, 0 to 40 addresses, extreme addresses and immediates, odd modes.
+ * warps and kernels, masks of 0, 0 to 32 addresses, extreme addresses and immediates, odd modes.
  */
 final class RandomTraces {
 
@@ -137,7 +137,7 @@ final class RandomTraces {
       StaticInstruction s = table.get(id);
       int count = s.isMemory() ? Integer.bitCount(mask) : 0;
       if (r.nextInt(10) == 0) {
-        count = r.nextInt(41);
+        count = r.nextInt(WarpTrace.MAX_ADDRESSES + 1); // counts that disagree with the mask
       }
       long base = pick(r) + r.nextInt(1 << 16);
       long stride = r.nextInt(3) == 0 ? pick(r) : 4L << r.nextInt(3);
