@@ -85,9 +85,9 @@ final class BenchCommand implements Runnable {
         out.printf("native vs text: %.1fx faster, %.2fx the size of text.xz%n",
             nat.warpInstructionsPerSecond() / text.warpInstructionsPerSecond(),
             (double) nat.bytes() / xz.bytes());
-        out.printf("java %s, %d processors, native decode threads: %s%n",
+        out.printf("java %s, %d processors, collector %s, native decode threads: %s%n",
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-            System.getProperty("sassim.traceDecodeThreads", "default"));
+            collectors(), System.getProperty("sassim.traceDecodeThreads", "default"));
         out.flush();
         return 0;
       } catch (IOException e) {
@@ -97,6 +97,14 @@ final class BenchCommand implements Runnable {
           deleteQuietly(work);
         }
       }
+    }
+
+    private static String collectors() {
+      StringBuilder names = new StringBuilder();
+      for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        names.append(names.length() == 0 ? "" : "/").append(gc.getName());
+      }
+      return names.toString();
     }
 
     private static void deleteQuietly(Path dir) {
