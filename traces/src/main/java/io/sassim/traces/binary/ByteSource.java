@@ -48,7 +48,15 @@ final class ByteSource {
     return readByte() & 0xFF;
   }
 
+  /** Small enough for the JIT to inline everywhere: most varints in a CTA block are one byte. */
   int readVarInt() throws CorruptBlockException {
+    if (pos < limit && buf[pos] >= 0) {
+      return buf[pos++];
+    }
+    return readLongVarInt();
+  }
+
+  private int readLongVarInt() throws CorruptBlockException {
     int result = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       if (pos >= limit) {

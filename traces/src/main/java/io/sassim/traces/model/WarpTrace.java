@@ -43,6 +43,20 @@ public final class WarpTrace {
       int[] addressStart,
       long[] addresses,
       byte[] addressModes) {
+    this(warpInCta, length, instructionIds, activeMasks, addressCounts, addressStart, addresses,
+        addressModes, sum(addressCounts, length));
+  }
+
+  private WarpTrace(
+      int warpInCta,
+      int length,
+      int[] instructionIds,
+      int[] activeMasks,
+      byte[] addressCounts,
+      int[] addressStart,
+      long[] addresses,
+      byte[] addressModes,
+      int totalAddresses) {
     this.warpInCta = warpInCta;
     this.length = length;
     this.instructionIds = instructionIds;
@@ -51,11 +65,15 @@ public final class WarpTrace {
     this.addressStart = addressStart;
     this.addresses = addresses;
     this.addressModes = addressModes;
+    this.totalAddresses = totalAddresses;
+  }
+
+  private static int sum(byte[] counts, int length) {
     int total = 0;
     for (int i = 0; i < length; i++) {
-      total += addressCounts[i];
+      total += counts[i];
     }
-    this.totalAddresses = total;
+    return total;
   }
 
   /**
@@ -85,6 +103,7 @@ public final class WarpTrace {
         || addressStart[length] != addresses.length) {
       throw new IllegalArgumentException("warp " + warpInCta + ": array sizes disagree");
     }
+    int total = 0;
     for (int i = 0; i < length; i++) {
       int count = addressCounts[i];
       int stored = addressStart[i + 1] - addressStart[i];
@@ -93,9 +112,10 @@ public final class WarpTrace {
         throw new IllegalArgumentException(
             "warp " + warpInCta + " entry " + i + ": " + stored + " longs for " + count + " addresses");
       }
+      total += count;
     }
     return new WarpTrace(warpInCta, length, instructionIds, activeMasks, addressCounts,
-        addressStart, addresses, addressModes);
+        addressStart, addresses, addressModes, total);
   }
 
   /** Warp index inside its CTA: linear thread id / 32. */
