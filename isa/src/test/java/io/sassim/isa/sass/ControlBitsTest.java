@@ -82,11 +82,7 @@ class ControlBitsTest {
 
   /**
    * The reuse bits of the encoding and the {@code .reuse} flags printed by cuobjdump agree over the
-   * whole corpus. Slot i is the i-th source that is not a predicate; the first non-predicate
-   * operand is the destination when it is a register, except for compares that write only
-   * predicates. HADD2 is encoded as a fused multiply-add with an implicit 1.0, so its second
-   * source sits in slot C; DADD and DSETP flag their second source in slot C too, and MOV's one
-   * source is slot B (all read from the encodings, e.g. fp64_special and mma_variants).
+   * whole corpus, with operands mapped to slots by {@link SourceSlots}.
    */
   @Test
   void reuseBitsMatchPrintedReuseFlagsOverTheCorpus() throws InputException {
@@ -95,7 +91,7 @@ class ControlBitsTest {
     for (SassListing l : CorpusListings.parseAll()) {
       for (Kernel k : l.kernels()) {
         for (Instruction in : k.instructions()) {
-          int printed = printedReuseSlots(in);
+          int printed = SourceSlots.printedReuseMask(in);
           flagged += Integer.bitCount(printed);
           if (printed != in.control().reuse()) {
             mismatches.add(l.source() + ":" + in.line() + ": " + in.text() + " has reuse bits "
@@ -106,33 +102,5 @@ class ControlBitsTest {
     }
     assertEquals(List.of(), mismatches.subList(0, Math.min(20, mismatches.size())));
     assertTrue(flagged > 50, "corpus has only " + flagged + " .reuse flags");
-  }
-
-  static int printedReuseSlots(Instruction in) {
-    List<Operand> ops = in.operands();
-    String op = in.opcode();
-    boolean predicateResultOnly = op.endsWith("SETP") || op.equals("HSETP2") || op.endsWith("PLOP3");
-    boolean destinationSeen = predicateResultOnly;
-    int mask = 0;
-    int slot = 0;
-    for (int i = 0; i < ops.size(); i++) {
-      Operand o = ops.get(i);
-      if (o instanceof RegisterOperand r && r.file().isPredicate()) {
-        continue;
-      }
-      if (!destinationSeen) {
-        destinationSeen = true;
-        if (o instanceof RegisterOperand) {
-          continue;
-        }
-      }
-      boolean secondInC = op.equals("HADD2") || op.equals("DADD") || op.equals("DSETP");
-      int encodedSlot = secondInC && slot == 1 ? 2 : op.equals("MOV") ? 1 : slot;
-      if (o instanceof RegisterOperand r && r.reuse()) {
-        mask |= 1 << encodedSlot;
-      }
-      slot++;
-    }
-    return mask;
   }
 }
