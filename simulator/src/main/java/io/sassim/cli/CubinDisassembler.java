@@ -1,5 +1,6 @@
 package io.sassim.cli;
 
+import com.google.common.hash.Hashing;
 import io.sassim.isa.InputException;
 import io.sassim.isa.sass.ListingHeader;
 import io.sassim.isa.sass.SassListing;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -123,12 +121,9 @@ final class CubinDisassembler {
 
   private static String sha256(Path file) throws InputException {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+      return Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

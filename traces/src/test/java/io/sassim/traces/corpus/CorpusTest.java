@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.common.hash.Hashing;
 import io.sassim.isa.InputException;
 import io.sassim.isa.sass.Instruction;
 import io.sassim.isa.sass.Kernel;
@@ -17,10 +18,7 @@ import io.sassim.isa.sass.SassParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -265,7 +263,7 @@ class CorpusTest {
     return seen;
   }
 
-  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  private static String sha256(Path file) throws IOException {
+    return Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.sassim.validation.harness;
 
+import com.google.common.hash.Hashing;
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
 import io.sassim.isa.launch.BufferArg;
@@ -171,7 +172,7 @@ final class CaptureSession {
       if (arg instanceof BufferArg b) {
         params.add(new CaptureReport.Param(b.name(), "buffer", b.type().specName(),
             b.paramBytes(), b.count(), b.byteSize(), b.output(), b.clocks(),
-            Hashes.sha256(launch.buffers().get(buffer++)), null, null));
+            Hashing.sha256().hashBytes(launch.buffers().get(buffer++)).toString(), null, null));
       } else {
         ScalarArg s = (ScalarArg) arg;
         params.add(new CaptureReport.Param(s.name(), "scalar", s.type().specName(),
@@ -180,7 +181,7 @@ final class CaptureSession {
       }
     }
     Double median = m.timesMs().isEmpty() ? null : Timing.median(m.timesMs());
-    String binarySha256 = Hashes.sha256(launch.binaryBytes());
+    String binarySha256 = Hashing.sha256().hashBytes(launch.binaryBytes()).toString();
     CaptureReport.CaseRecord r = new CaptureReport.CaseRecord(launch.caseId(), specPath,
         spec.clocksBuffer().isPresent() ? "microbench" : "kernel", spec.kernel(),
         launch.arch().smName(), SpecDiscovery.relative(config.repoRoot(), launch.binary()),

@@ -16,6 +16,7 @@ import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuModuleUnload;
 
+import com.google.common.hash.Hashing;
 import io.sassim.isa.launch.BufferArg;
 import io.sassim.isa.launch.Dim3;
 import java.nio.ByteBuffer;
@@ -164,7 +165,7 @@ final class CudaCaseRunner implements CaseRunner {
               clocks.add(arg.type().get(in));
             }
           } else {
-            outputs.put(arg.name(), Hashes.sha256(data));
+            outputs.put(arg.name(), Hashing.sha256().hashBytes(data).toString());
           }
         }
       } catch (CudaCallException e) {

@@ -3,6 +3,7 @@ package io.sassim.validation.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.google.common.hash.Hashing;
 import io.sassim.validation.RepoFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class ToolchainTest {
 
   @Test
   void theListingHeaderNamesTheToolsOfTheCubinThatRan() throws Exception {
-    String sha = Hashes.sha256(Files.readAllBytes(CUBIN));
+    String sha = Hashing.sha256().hashBytes(Files.readAllBytes(CUBIN)).toString();
     String tools = Toolchain.of(CUBIN, sha);
     String header = Files.readAllLines(CUBIN.resolveSibling("vecadd.sm_90.sass")).stream()
         .filter(l -> l.startsWith("// sassim: tools ")).findFirst().orElseThrow();
@@ -28,6 +29,7 @@ class ToolchainTest {
     assertNull(Toolchain.of(CUBIN, "0".repeat(64)));
     Path alone = dir.resolve("vecadd.sm_90.cubin");
     Files.copy(CUBIN, alone);
-    assertNull(Toolchain.of(alone, Hashes.sha256(Files.readAllBytes(alone))), "no listing beside it");
+    assertNull(Toolchain.of(alone, Hashing.sha256().hashBytes(Files.readAllBytes(alone)).toString()),
+        "no listing beside it");
   }
 }
