@@ -1,5 +1,7 @@
 package io.sassim.traces.accelsim;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.InstructionTable;
 import io.sassim.traces.model.KernelLaunch;
@@ -12,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
@@ -155,13 +155,8 @@ public final class AccelSimTraceWriter implements TraceWriter {
   }
 
   private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    if (Files.exists(root)) {
+      MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
     }
   }
 }
