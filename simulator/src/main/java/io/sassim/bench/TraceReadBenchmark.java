@@ -9,14 +9,14 @@ import io.sassim.traces.model.TraceCommand;
 import io.sassim.traces.model.TraceSource;
 import io.sassim.traces.model.TraceWriter;
 import io.sassim.traces.model.WarpTrace;
+import io.sassim.traces.stats.InputSize;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Measures how fast each trace format streams into the model: Accel-Sim text, Accel-Sim text
@@ -89,7 +89,10 @@ public final class TraceReadBenchmark {
   }
 
   private Result time(String name, Path path) throws InputException, IOException {
-    long bytes = sizeOf(path);
+    long bytes;
+    try (TraceSource source = TraceFiles.open(path)) {
+      bytes = InputSize.of(source);
+    }
     double[] seconds = new double[repeats];
     long instructions = fork ? timeInFork(path, seconds) : timeHere(path, seconds);
     Arrays.sort(seconds);
@@ -112,12 +115,12 @@ public final class TraceReadBenchmark {
   private long timeInFork(Path path, double[] seconds) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         TraceReadBenchmark.class.getName(), path.toString(), Integer.toString(repeats),
         Long.toString(warmUpNanos)));
     Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (child.waitFor() != 0) {
         throw new IOException("benchmark child for " + path + " exited with " + child.exitValue());
@@ -159,7 +162,6 @@ public final class TraceReadBenchmark {
 
   private static long readAll(TraceSource source) throws InputException {
     long instructions = 0;
-    long checksum = 0;
     for (TraceCommand command : source.commands()) {
       if (!(command instanceof TraceCommand.Kernel k)) {
         continue;
@@ -168,29 +170,10 @@ public final class TraceReadBenchmark {
         for (CtaTrace cta = kernel.nextCta(); cta != null; cta = kernel.nextCta()) {
           for (WarpTrace w : cta.warps()) {
             instructions += w.length();
-            checksum += w.totalAddresses();
           }
         }
       }
     }
-    if (checksum == 42) {
-      System.out.print(""); // keeps the loop's work observable to the JIT
-    }
     return instructions;
-  }
-
-  static long sizeOf(Path path) {
-    if (Files.isRegularFile(path)) {
-      try {
-        return Files.size(path);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    try (Stream<Path> files = Files.walk(path)) {
-      return files.filter(Files::isRegularFile).mapToLong(TraceReadBenchmark::sizeOf).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

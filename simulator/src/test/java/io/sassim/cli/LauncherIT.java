@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sassim.traces.SharedTraces;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,14 @@ class LauncherIT {
   private static Result launch(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("scripts/sassim").toString()));
     command.addAll(List.of(args));
-    Path err = java.nio.file.Files.createTempFile("launcher", ".err");
+    Path err = Files.createTempFile("launcher", ".err");
     try {
       Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(300, TimeUnit.SECONDS), "launcher did not finish");
-      return new Result(p.exitValue(), out, java.nio.file.Files.readString(err));
+      return new Result(p.exitValue(), out, Files.readString(err));
     } finally {
-      java.nio.file.Files.deleteIfExists(err);
+      Files.deleteIfExists(err);
     }
   }
 

@@ -24,10 +24,6 @@ class SassCommandTest {
 
   @TempDir Path tmp;
 
-  static CliRun run(String... args) {
-    return CliRun.of(args);
-  }
-
   private static List<String> corpusListings() throws IOException {
     List<String> out = new ArrayList<>();
     for (String d : new String[] {"traces/kernels", "validation/microbench"}) {
@@ -43,7 +39,7 @@ class SassCommandTest {
     List<String> args = new ArrayList<>(List.of("sass", "--check"));
     List<String> files = corpusListings();
     args.addAll(files);
-    CliRun r = run(args.toArray(String[]::new));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
     assertEquals("", r.err());
     assertEquals(0, r.code());
     assertTrue(r.out().matches("checked \\d+ instructions in \\d+ kernels, 0 unknown\\R"), r.out());
@@ -53,7 +49,7 @@ class SassCommandTest {
 
   @Test
   void printsControlColumnAndUnitPerInstruction() {
-    CliRun r = run("sass", SAXPY.toString());
+    CliRun r = CliRun.of("sass", SAXPY.toString());
     assertEquals(0, r.code());
     List<String> lines = r.out().lines().toList();
     assertEquals("saxpy  sm_86  24 instructions  (" + SAXPY + ")", lines.get(0));
@@ -64,9 +60,9 @@ class SassCommandTest {
 
   @Test
   void kernelFilter() {
-    CliRun r = run("sass", "--check", "--kernel", "saxpy", SAXPY.toString());
+    CliRun r = CliRun.of("sass", "--check", "--kernel", "saxpy", SAXPY.toString());
     assertEquals("checked 24 instructions in 1 kernels, 0 unknown\n", r.out().replace("\r", ""));
-    CliRun none = run("sass", "--kernel", "nosuch", SAXPY.toString());
+    CliRun none = CliRun.of("sass", "--kernel", "nosuch", SAXPY.toString());
     assertEquals(2, none.code());
     assertEquals(SAXPY + ": no kernel named 'nosuch'", none.err().strip());
   }
@@ -92,7 +88,7 @@ class SassCommandTest {
       l.set(15, l.get(15).replace("IMAD R4, R4,", "IMAD R4,, R4,"));
       return l;
     });
-    assertOneLineError(run("sass", "--check", p.toString()), p, 16, "empty operand");
+    assertOneLineError(CliRun.of("sass", "--check", p.toString()), p, 16, "empty operand");
   }
 
   @Test
@@ -101,17 +97,17 @@ class SassCommandTest {
       l.replaceAll(s -> s.replace("sm_86", "sm_75"));
       return l;
     });
-    assertOneLineError(run("sass", p.toString()), p, 4, "unknown architecture 'sm_75'");
+    assertOneLineError(CliRun.of("sass", p.toString()), p, 4, "unknown architecture 'sm_75'");
   }
 
   @Test
   void truncatedFileExitsTwo() throws IOException {
     // Cut after the low word of the instruction at 0x50 (line 20)...
     Path p = damaged("truncated.sass", l -> new ArrayList<>(l.subList(0, 20)));
-    assertOneLineError(run("sass", "--check", p.toString()), p, 20, "truncated listing");
+    assertOneLineError(CliRun.of("sass", "--check", p.toString()), p, 20, "truncated listing");
     // ...and cleanly between two instructions: the closing dotted line is missing.
     Path q = damaged("cut.sass", l -> new ArrayList<>(l.subList(0, 19)));
-    assertOneLineError(run("sass", "--check", q.toString()), q, 19, "truncated listing: function 'saxpy'");
+    assertOneLineError(CliRun.of("sass", "--check", q.toString()), q, 19, "truncated listing: function 'saxpy'");
   }
 
   /** An encoding-only line pair parses but counts as unknown: --check exits 1. */
@@ -122,7 +118,7 @@ class SassCommandTest {
       l.set(15, " ".repeat(60) + s.substring(s.lastIndexOf("/*")));
       return l;
     });
-    CliRun r = run("sass", "--check", p.toString());
+    CliRun r = CliRun.of("sass", "--check", p.toString());
     assertEquals(1, r.code());
     assertEquals("checked 24 instructions in 1 kernels, 1 unknown", r.out().strip());
     assertTrue(r.err().startsWith(p + ":16: unknown opcode"), r.err());
@@ -130,12 +126,12 @@ class SassCommandTest {
 
   @Test
   void cubinFallsBackToItsCommittedListing() throws IOException {
-    CliRun r = run("sass", "--check", "--cuobjdump", "none", VECADD_CUBIN.toString());
+    CliRun r = CliRun.of("sass", "--check", "--cuobjdump", "none", VECADD_CUBIN.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("checked 32 instructions in 1 kernels, 0 unknown", r.out().strip());
 
     // The listing view of a cubin adds what only the ELF knows: resources and parameter layout.
-    CliRun full = run("sass", "--cuobjdump", "none", VECADD_CUBIN.toString());
+    CliRun full = CliRun.of("sass", "--cuobjdump", "none", VECADD_CUBIN.toString());
     assertEquals(0, full.code(), full.err());
     assertTrue(full.out().contains(
         "  registers 12, shared 0 B, stack 0 B, 4 parameters (28 B at c[0x0][0x210])"), full.out());
@@ -146,7 +142,7 @@ class SassCommandTest {
     bytes[bytes.length - 1] ^= 1;
     Files.write(cubin, bytes);
     Files.copy(ROOT.resolve("traces/kernels/vecadd/vecadd.sm_90.sass"), tmp.resolve("vecadd.sm_90.sass"));
-    CliRun stale = run("sass", "--cuobjdump", "none", cubin.toString());
+    CliRun stale = CliRun.of("sass", "--cuobjdump", "none", cubin.toString());
     assertEquals(2, stale.code());
     assertTrue(stale.err().contains("scripts/sass-toolchain.sh"), stale.err());
     assertTrue(stale.err().startsWith(cubin + ": "), stale.err());
@@ -156,7 +152,7 @@ class SassCommandTest {
   @Test
   void cubinThroughCuobjdump() {
     assumeTrue(CubinDisassembler.findCuobjdump() != null, "no cuobjdump on this machine");
-    CliRun r = run("sass", VECADD_CUBIN.toString());
+    CliRun r = CliRun.of("sass", VECADD_CUBIN.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("/*00d0*/  B------:R-:W3:-:S01  MEMORY       LDG.E.CONSTANT R3, desc[UR4][R2.64] ;"), r.out());
   }

@@ -25,10 +25,7 @@ public final class TraceFiles {
     if (!Files.exists(path)) {
       throw new InputException(path, 0, "no such file or folder");
     }
-    if (Files.isRegularFile(path) && NativeTraces.isNativeTrace(path)) {
-      return NativeTraces.open(path);
-    }
-    return AccelSimTraces.open(path);
+    return formatOf(path) == TraceFormat.NATIVE ? NativeTraces.open(path) : AccelSimTraces.open(path);
   }
 
   /** The format {@link #open} would read {@code path} as. */
