@@ -1,7 +1,6 @@
 package io.sassim.cli;
 
 import io.sassim.isa.InputException;
-import io.sassim.traces.control.ControlledTraceSource;
 import io.sassim.traces.files.TraceFiles;
 import io.sassim.traces.files.TraceFormat;
 import io.sassim.traces.model.TraceSource;
@@ -60,9 +59,7 @@ final class TraceConvertCommand implements Callable<Integer> {
     try (TraceSource source = inputOptions.open(input);
         TraceWriter writer = TraceFiles.writer(output, format, xz)) {
       copied = TraceFiles.copy(source, writer);
-      if (source instanceof ControlledTraceSource controlled) {
-        controlled.mismatches().forEach(m -> spec.commandLine().getErr().println(m.message()));
-      }
+      TraceInputOptions.reportMismatches(source, spec.commandLine().getErr());
     } catch (IOException e) {
       throw new InputException(output.toString(), 0, "cannot write: " + e.getMessage(), e);
     }

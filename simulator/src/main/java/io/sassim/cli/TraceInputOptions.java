@@ -2,10 +2,12 @@ package io.sassim.cli;
 
 import io.sassim.isa.InputException;
 import io.sassim.traces.control.ControlBitSource;
+import io.sassim.traces.control.ControlMismatch;
 import io.sassim.traces.control.ControlledTraceSource;
 import io.sassim.traces.control.MismatchPolicy;
 import io.sassim.traces.files.TraceFiles;
 import io.sassim.traces.model.TraceSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,6 +28,15 @@ final class TraceInputOptions {
       description = "Report control-bit mismatches and run those kernels without control bits, "
           + "instead of failing.")
   boolean lenientControl;
+
+  /** Prints, one per line, the mismatches a lenient attachment let through. */
+  static void reportMismatches(TraceSource source, PrintWriter err) {
+    if (source instanceof ControlledTraceSource controlled) {
+      for (ControlMismatch m : controlled.mismatches()) {
+        err.println(m.message());
+      }
+    }
+  }
 
   /** Opens {@code input}, attaching control bits when files were given. */
   TraceSource open(Path input) throws InputException {

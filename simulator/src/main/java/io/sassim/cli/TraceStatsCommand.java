@@ -40,6 +40,7 @@ final class TraceStatsCommand implements Callable<Integer> {
     TraceStatistics stats;
     try (TraceSource source = inputOptions.open(input)) {
       stats = TraceStatistics.compute(source);
+      TraceInputOptions.reportMismatches(source, spec.commandLine().getErr());
     }
     spec.commandLine().getOut().print(json ? StatisticsJson.render(stats) : StatisticsText.render(stats));
     spec.commandLine().getOut().flush();

@@ -104,6 +104,13 @@ class TraceCommandsTest {
     r = CliRun.of("trace", "stats", trace.toString(), "--control", listing.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith(kernelFile + ": kernel 'vecadd', PC 0x0000: the trace has IMAD.MOV.U32"), r.err());
+
+    // Leniently, the mismatch is reported and the kernel keeps no control bits.
+    r = CliRun.of("trace", "stats", trace.toString(), "--json", "--lenient-control",
+        "--control", listing.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("PC 0x0000: the trace has IMAD.MOV.U32"), r.err());
+    assertFalse(JSON.readTree(r.out()).get("kernels").get(0).get("hasControlBits").asBoolean());
   }
 
   @Test
