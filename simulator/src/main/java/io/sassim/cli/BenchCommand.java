@@ -57,7 +57,7 @@ final class BenchCommand implements Runnable {
     @Option(names = "--no-fork", description = "Time every format in this JVM instead of one JVM per format.")
     boolean noFork;
 
-    @Option(names = "--keep", paramLabel = "DIR", description = "Write the converted copies into DIR (which must not exist) and keep them.")
+    @Option(names = "--keep", paramLabel = "DIR", description = "Write the converted copies into DIR and keep them (DIR must not already hold a previous run's copies).")
     Path keep;
 
     @Spec CommandSpec spec;
