@@ -1,0 +1,437 @@
+package io.sassim.sim.core;
+
+import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.engine.ClockDomain;
+import io.sassim.sim.engine.TickingComponent;
+import io.sassim.sim.frontend.L0InstructionCache;
+import io.sassim.sim.frontend.L1InstructionCache;
+import io.sassim.traces.model.CtaTrace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An SM (paper §5, model-facts §8.3): four sub-cores, the warp slots (warp w on sub-core w mod
+ * 4), the shared L1 instruction cache, the memory pipeline's shared intake, the SM-shared FP64
+ * pipe where the chip has one, block barriers, and the dependence-counter updates that the
+ * paper's Control stage performs. Ticks while it has work and sleeps until its next timed change
+ * otherwise.
+ */
+public final class StreamingMultiprocessor extends TickingComponent {
+
+  private static final int COUNTER_INC = 0;
+  private static final int COUNTER_DEC = 1;
+  private static final int LOAD_WRITE_BACK = 2;
+  private static final int RESULT_QUEUE_FREE = 3;
+  private static final int READ_DONE = 4;
+  private static final int WRITE_DONE = 5;
+
+  final int index;
+  private final CoreSettings settings;
+  private final SubCore[] subcores;
+  private final Warp[] warps;
+  final MemoryPipeline memory;
+  private final L1InstructionCache l1Instruction;
+  private final EventQueue events = new EventQueue();
+  private final SmListener listener;
+  private final boolean alwaysTick;
+  private IssueHook hook;
+  private long nextAge;
+  private long sharedFp64Free;
+  private boolean retireCheck;
+  private long lastTick = -1;
+  private final List<BlockState> blocks = new ArrayList<>();
+  private int residentWarps;
+  private int usedRegisters;
+  private int usedShared;
+
+  /**
+   * @param alwaysTick tick every cycle instead of sleeping through idle stretches; gives the
+   *     same results, slower (used to test that sleeping changes nothing)
+   */
+  public StreamingMultiprocessor(int index, GpuConfig config, ClockDomain clock,
+      SmListener listener, boolean scoreboardMode, boolean alwaysTick) {
+    super("sm" + index, clock, index);
+    this.index = index;
+    this.settings = new CoreSettings(config, scoreboardMode);
+    this.listener = listener;
+    this.alwaysTick = alwaysTick;
+    this.l1Instruction = new L1InstructionCache(config.frontEnd());
+    this.subcores = new SubCore[settings.subcores];
+    for (int s = 0; s < subcores.length; s++) {
+      subcores[s] = new SubCore(s, this, settings, IssueScheduler.named(config.issue().scheduler()),
+          new L0InstructionCache(config.frontEnd(), l1Instruction),
+          config.registerFile().readPortsPerBank(), config.registerFile().writePortsPerBank(),
+          config.registerFile().cacheSlots());
+    }
+    this.warps = new Warp[settings.maxWarps];
+    for (int w = 0; w < warps.length; w++) {
+      warps[w] = new Warp(w, w % settings.subcores, settings.bufferEntries);
+    }
+    this.memory = new MemoryPipeline(this, settings, new MemoryTiming(config.memory()));
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public void setHook(IssueHook hook) {
+    this.hook = hook;
+  }
+
+  SubCore subcore(int s) {
+    return subcores[s];
+  }
+
+  public int subcoreCount() {
+    return subcores.length;
+  }
+
+  public SubCoreCounters counters(int subcore) {
+    return subcores[subcore].counters;
+  }
+
+  public L0InstructionCache instructionCache(int subcore) {
+    return subcores[subcore].instructionCache;
+  }
+
+  public L1InstructionCache l1InstructionCache() {
+    return l1Instruction;
+  }
+
+  public int residentBlocks() {
+    return blocks.size();
+  }
+
+  public int residentWarps() {
+    return residentWarps;
+  }
+
+  public int usedRegisters() {
+    return usedRegisters;
+  }
+
+  public int usedShared() {
+    return usedShared;
+  }
+
+  /** Whether {@code warpCount} more warps find free slots on their sub-cores. */
+  public boolean hasWarpSlots(int warpCount) {
+    int free = 0;
+    for (Warp w : warps) {
+      if (!w.active) {
+        free++;
+      }
+    }
+    return free >= warpCount;
+  }
+
+  /**
+   * Starts a thread block at {@code cycle}. The caller has checked the occupancy limits.
+   *
+   * @param program the kernel's decoded instructions, indexed by instruction id
+   */
+  public void startBlock(CtaTrace cta, long linearId, DecodedInstruction[] program, int registers,
+      int sharedBytes, long cycle) {
+    BlockState block = new BlockState(linearId, cta.warps().size(), registers, sharedBytes);
+    blocks.add(block);
+    usedRegisters += registers;
+    usedShared += sharedBytes;
+    int next = 0;
+    for (int i = 0; i < cta.warps().size(); i++) {
+      while (warps[next].active) {
+        next++;
+      }
+      Warp w = warps[next];
+      w.start(block, cta.warps().get(i).warpInCta(), cta.warps().get(i), program, nextAge++, cycle);
+      residentWarps++;
+      subcores[w.subcore].addWarp(w);
+      if (w.doneIssuing) {
+        block.liveWarps--;
+        retireCheck = true;
+      }
+    }
+  }
+
+  /** Resets caches and counters between kernels (instruction caches are invalidated at kernel end). */
+  public void endKernel() {
+    l1Instruction.invalidate();
+    for (SubCore s : subcores) {
+      s.instructionCache.invalidate();
+      s.clearRegisterCache();
+    }
+  }
+
+  // --- The cycle ---------------------------------------------------------------------------------
+
+  @Override
+  protected boolean tick(long cycle) {
+    accountSkippedCycles(cycle);
+    boolean progress = processEvents(cycle);
+    progress |= memory.cycle(cycle);
+    // Rotate which sub-core goes first, so none always wins the shared L1 port.
+    int first = (int) (cycle % subcores.length);
+    for (int k = 0; k < subcores.length; k++) {
+      progress |= subcores[(first + k) % subcores.length].cycle(cycle);
+    }
+    if (retireCheck) {
+      retireWarps(cycle);
+      progress = true;
+    }
+    lastTick = cycle;
+    if (progress || alwaysTick) {
+      return residentWarps > 0 || !events.isEmpty() || alwaysTick && residentWarps > 0;
+    }
+    long next = events.isEmpty() ? Long.MAX_VALUE : events.nextCycle();
+    if (!memory.isEmpty()) {
+      next = Math.min(next, memory.nextChange(cycle));
+    }
+    for (SubCore s : subcores) {
+      next = Math.min(next, s.nextTimedChange(cycle));
+    }
+    if (next != Long.MAX_VALUE) {
+      sleepUntil(next);
+    }
+    return false;
+  }
+
+  /** Cycles slept through count as stalls with the reason each sub-core had when it slept. */
+  private void accountSkippedCycles(long cycle) {
+    if (lastTick >= 0 && cycle > lastTick + 1) {
+      long gap = cycle - lastTick - 1;
+      for (SubCore s : subcores) {
+        s.counters.stallCycles[s.lastReason.ordinal()] += gap;
+      }
+    }
+  }
+
+  /** Brings the stall accounting up to {@code endCycle} (exclusive) when a kernel ends. */
+  public void finishAccounting(long endCycle) {
+    accountSkippedCycles(endCycle);
+    lastTick = -1;
+    for (SubCore s : subcores) {
+      s.lastReason = StallReason.NO_WARP;
+    }
+  }
+
+  /** Marks the cycle a kernel starts on this SM for stall accounting. */
+  public void beginAccounting(long startCycle) {
+    lastTick = startCycle - 1;
+  }
+
+  private boolean processEvents(long cycle) {
+    boolean any = false;
+    while (!events.isEmpty() && events.nextCycle() <= cycle) {
+      int kind = events.topKind();
+      int target = events.topTarget();
+      int arg = events.topArg();
+      events.pop();
+      any = true;
+      switch (kind) {
+        case COUNTER_INC -> warps[target].counters[arg]++;
+        case COUNTER_DEC -> {
+          warps[target].counters[arg]--;
+          released(warps[target]);
+        }
+        case LOAD_WRITE_BACK -> loadWriteBackNow(warps[target], arg, cycle);
+        case RESULT_QUEUE_FREE -> subcores[target].resultQueueUsed--;
+        case READ_DONE -> {
+          warps[target].pendingReads[arg]--;
+          released(warps[target]);
+        }
+        case WRITE_DONE -> {
+          warps[target].pendingWrite[arg] = false;
+          released(warps[target]);
+        }
+        default -> throw new IllegalStateException("event kind " + kind);
+      }
+    }
+    return any;
+  }
+
+  private void released(Warp w) {
+    w.pending--;
+    if (w.pending == 0 && w.doneIssuing) {
+      retireCheck = true;
+    }
+  }
+
+  // --- Dependence counters (paper §4, model-facts §1.3) ----------------------------------------
+
+  /** Issue of {@code in}: its counters are incremented in Control and visible two cycles later. */
+  void counterIssue(Warp w, DecodedInstruction in, long now) {
+    if (in.writeBarrier >= 0) {
+      events.add(now + 2, COUNTER_INC, w.slot, in.writeBarrier);
+      w.pending++;
+    }
+    if (in.readBarrier >= 0) {
+      events.add(now + 2, COUNTER_INC, w.slot, in.readBarrier);
+      w.pending++;
+    }
+  }
+
+  /** Scoreboard mode: mark destinations written and sources read until their releases. */
+  void scoreboardIssue(Warp w, DecodedInstruction in) {
+    for (int id : in.destinationIds) {
+      w.pendingWrite[id] = true;
+    }
+    for (int id : in.sourceIds) {
+      w.pendingReads[id]++;
+    }
+    w.pending += in.destinationIds.length + in.sourceIds.length;
+  }
+
+  /** The sources of {@code in} are read: release its read counter from {@code cycle} on. */
+  void releaseRead(Warp w, DecodedInstruction in, long cycle) {
+    if (settings.scoreboardMode) {
+      for (int id : in.sourceIds) {
+        events.add(cycle, READ_DONE, w.slot, id);
+      }
+    } else if (in.readBarrier >= 0) {
+      events.add(Math.max(cycle, 0), COUNTER_DEC, w.slot, in.readBarrier);
+    }
+  }
+
+  /** The result of {@code in} is written: release its write counter from {@code cycle} on. */
+  void releaseWrite(Warp w, DecodedInstruction in, long cycle) {
+    if (settings.scoreboardMode) {
+      for (int id : in.destinationIds) {
+        events.add(cycle, WRITE_DONE, w.slot, id);
+      }
+    } else if (in.writeBarrier >= 0) {
+      events.add(cycle, COUNTER_DEC, w.slot, in.writeBarrier);
+    }
+  }
+
+  /**
+   * A load's data reaches the register file at {@code cycle}; in the same cycle a fixed-latency
+   * result has the write port first and the load waits (paper §5.3).
+   */
+  void loadWriteBack(Warp w, DecodedInstruction in, long cycle) {
+    if (settings.scoreboardMode) {
+      releaseWrite(w, in, cycle);
+      return;
+    }
+    int banks = 0;
+    for (int r : in.destinationRegisters) {
+      banks |= 1 << (r % settings.banks);
+    }
+    w.pending++;
+    events.add(cycle, LOAD_WRITE_BACK, w.slot, (in.writeBarrier < 0 ? 7 : in.writeBarrier) | banks << 3);
+    if (in.writeBarrier >= 0) {
+      // The counter is released by the write-back event, not by a separate decrement.
+      w.pending--;
+    }
+  }
+
+  private void loadWriteBackNow(Warp w, int arg, long cycle) {
+    int sb = arg & 7;
+    int banks = arg >>> 3;
+    SubCore s = subcores[w.subcore];
+    for (int b = 0; b < settings.banks; b++) {
+      if ((banks & (1 << b)) != 0 && s.writePorts.free(b, cycle) == 0) {
+        events.add(cycle + 1, LOAD_WRITE_BACK, w.slot, arg);
+        return;
+      }
+    }
+    for (int b = 0; b < settings.banks; b++) {
+      if ((banks & (1 << b)) != 0) {
+        s.writePorts.reserve(b, cycle);
+      }
+    }
+    if (sb != 7) {
+      w.counters[sb]--;
+    }
+    released(w);
+  }
+
+  void scheduleResultQueueFree(int subcore, long cycle) {
+    events.add(cycle, RESULT_QUEUE_FREE, subcore, 0);
+  }
+
+  /** The SM-wide FP64 pipe of GA10x/AD10x takes one instruction per initiation interval. */
+  boolean takeSharedFp64(long now, int initiationInterval) {
+    if (sharedFp64Free > now) {
+      return false;
+    }
+    sharedFp64Free = now + initiationInterval;
+    return true;
+  }
+
+  // --- Warp control: barriers, exit, reclaiming slots ------------------------------------------
+
+  void onIssue(SubCore s, Warp w, DecodedInstruction in, int traceIndex, long now) {
+    listener.progressed(now);
+    if (hook != null) {
+      hook.issued(now, index, s.index, w.block.linearId, w.warpInBlock, traceIndex, in);
+    }
+    if (in.barrierArrive) {
+      BlockState b = w.block;
+      if (in.barrierWait) {
+        w.atBarrier = true;
+        b.arrivedAtBarrier++;
+      }
+      releaseBarrierIfComplete(b);
+    }
+    if (w.issueIndex >= w.trace.length()) {
+      w.doneIssuing = true;
+      w.block.liveWarps--;
+      releaseBarrierIfComplete(w.block);
+      if (w.pending == 0) {
+        retireCheck = true;
+      }
+    }
+  }
+
+  private void releaseBarrierIfComplete(BlockState b) {
+    if (b.arrivedAtBarrier > 0 && b.arrivedAtBarrier >= b.liveWarps) {
+      b.arrivedAtBarrier = 0;
+      for (Warp w : warps) {
+        if (w.active && w.block == b) {
+          w.atBarrier = false;
+        }
+      }
+    }
+  }
+
+  private void retireWarps(long cycle) {
+    retireCheck = false;
+    for (Warp w : warps) {
+      if (w.active && w.finished() && countersClear(w)) {
+        w.active = false;
+        residentWarps--;
+        subcores[w.subcore].removeWarp(w);
+        BlockState b = w.block;
+        b.finishedWarps++;
+        w.block = null;
+        w.trace = null;
+        if (b.finishedWarps == b.warpCount) {
+          blocks.remove(b);
+          usedRegisters -= b.registers;
+          usedShared -= b.sharedBytes;
+          listener.blockFinished(this, cycle);
+        }
+      }
+    }
+  }
+
+  private static boolean countersClear(Warp w) {
+    for (int c : w.counters) {
+      if (c != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One line per resident warp: where it is and what it waits for (the watchdog's report). */
+  public List<String> describeWarps(long cycle) {
+    List<String> out = new ArrayList<>();
+    for (Warp w : warps) {
+      if (w.active) {
+        out.add(subcores[w.subcore].describe(w, cycle));
+      }
+    }
+    return out;
+  }
+
+}

@@ -1,0 +1,91 @@
+package io.sassim.sim.core;
+
+import io.sassim.traces.model.WarpTrace;
+
+/**
+ * A hardware warp slot and the dependence state the paper keeps per warp (§4): stall counter,
+ * yield, the six dependence counters, plus its instruction buffer and position in its trace.
+ */
+final class Warp {
+
+  final int slot;
+  final int subcore;
+  /** Warp index within its block. */
+  int warpInBlock;
+  BlockState block;
+  WarpTrace trace;
+  DecodedInstruction[] program;
+  /** Dynamic age: larger is younger (CGGTY issues the youngest). */
+  long age;
+  boolean active;
+
+  /** Next trace position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
+  int fetchIndex;
+  int issueIndex;
+  final long[] bufferReady;
+
+  /** No fetch before this cycle (redirect after a taken branch). */
+  long fetchAllowedFrom;
+  /** First cycle the stall counter allows an issue. */
+  long stallUntil;
+  /** A cycle in which yield forbids this warp to issue. */
+  long yieldBlocks = -1;
+  final int[] counters = new int[6];
+  /** Waiting at a block barrier. */
+  boolean atBarrier;
+  /** Every instruction issued; the slot frees once {@link #pending} drains. */
+  boolean doneIssuing;
+  /** Releases still scheduled for this warp (counters, async copies, results). */
+  int pending;
+  /** Cycle the last LDGSTS of the warp completes (LDGDEPBAR waits for it). */
+  long asyncCopiesDone;
+
+  /** Scoreboard mode: pending writes and pending reads per register id. */
+  final boolean[] pendingWrite = new boolean[DecodedInstruction.REGISTER_IDS];
+  final int[] pendingReads = new int[DecodedInstruction.REGISTER_IDS];
+
+  Warp(int slot, int subcore, int bufferEntries) {
+    this.slot = slot;
+    this.subcore = subcore;
+    this.bufferReady = new long[bufferEntries];
+  }
+
+  void start(BlockState block, int warpInBlock, WarpTrace trace, DecodedInstruction[] program,
+      long age, long cycle) {
+    this.block = block;
+    this.warpInBlock = warpInBlock;
+    this.trace = trace;
+    this.program = program;
+    this.age = age;
+    this.active = true;
+    fetchIndex = 0;
+    issueIndex = 0;
+    stallUntil = cycle;
+    fetchAllowedFrom = cycle;
+    yieldBlocks = -1;
+    java.util.Arrays.fill(counters, 0);
+    atBarrier = false;
+    doneIssuing = trace.length() == 0;
+    pending = 0;
+    asyncCopiesDone = 0;
+    java.util.Arrays.fill(pendingWrite, false);
+    java.util.Arrays.fill(pendingReads, 0);
+  }
+
+  int buffered() {
+    return fetchIndex - issueIndex;
+  }
+
+  DecodedInstruction next() {
+    return program[trace.instructionId(issueIndex)];
+  }
+
+  boolean finished() {
+    return doneIssuing && pending == 0;
+  }
+
+  @Override
+  public String toString() {
+    return "warp " + warpInBlock + " of block " + (block == null ? "-" : block.linearId);
+  }
+}

@@ -1,0 +1,306 @@
+package io.sassim.sim.gpu;
+
+import io.sassim.isa.InputException;
+import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.arch.OpcodeTable;
+import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.core.DecodedInstruction;
+import io.sassim.sim.core.InstructionDecoder;
+import io.sassim.sim.core.IssueHook;
+import io.sassim.sim.core.SmListener;
+import io.sassim.sim.core.StallReason;
+import io.sassim.sim.core.StreamingMultiprocessor;
+import io.sassim.sim.core.SubCoreCounters;
+import io.sassim.sim.engine.ClockDomain;
+import io.sassim.sim.engine.Engine;
+import io.sassim.sim.frontend.L0InstructionCache;
+import io.sassim.sim.stats.KernelStats;
+import io.sassim.sim.stats.Stat;
+import io.sassim.traces.model.CtaTrace;
+import io.sassim.traces.model.InstructionTable;
+import io.sassim.traces.model.KernelLaunch;
+import io.sassim.traces.model.KernelTrace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated chip: SMs on a core clock, the thread-block scheduler and the watchdog. Kernels
+ * run one after another, as a single stream orders them.
+ */
+public final class Gpu {
+
+  private final GpuConfig config;
+  private final OpcodeTable opcodes;
+  private final InstructionDecoder decoder;
+  private final ClockDomain coreClock;
+  private final ClockDomain memoryClock;
+  private final boolean alwaysTick;
+  private IssueHook hook;
+  private long totalCycles;
+
+  /**
+   * @param alwaysTick tick every SM every cycle (no sleeping); for tests that compare both
+   */
+  public Gpu(GpuConfig config, boolean alwaysTick) {
+    this.config = config;
+    Architecture arch = Architecture.parse(config.architecture());
+    if (arch == null) {
+      throw new IllegalArgumentException("unknown architecture " + config.architecture());
+    }
+    this.opcodes = OpcodeTable.forArch(arch);
+    this.decoder = new InstructionDecoder(opcodes, config.execution());
+    this.coreClock = new ClockDomain("core", config.clocks().coreMhz());
+    this.memoryClock = new ClockDomain("memory", config.clocks().memoryMhz());
+    this.alwaysTick = alwaysTick;
+  }
+
+  public Gpu(GpuConfig config) {
+    this(config, false);
+  }
+
+  public GpuConfig config() {
+    return config;
+  }
+
+  public ClockDomain coreClock() {
+    return coreClock;
+  }
+
+  /** The memory clock domain; no component runs on it until the memory hierarchy exists. */
+  public ClockDomain memoryClock() {
+    return memoryClock;
+  }
+
+  /** Observes every issue of every following kernel; null removes it. */
+  public void setHook(IssueHook hook) {
+    this.hook = hook;
+  }
+
+  /** Cycles of all kernels run so far ({@code gpu_tot_sim_cycle}). */
+  public long totalCycles() {
+    return totalCycles;
+  }
+
+  /**
+   * Simulates one kernel to completion.
+   *
+   * @param origin names the trace in error messages
+   * @throws InputException for a malformed trace, an unknown opcode or a block that cannot fit
+   * @throws SimulationStuckException when the watchdog trips
+   */
+  public KernelStats run(KernelTrace kernel, String origin)
+      throws InputException, SimulationStuckException {
+    return new KernelRun(kernel, origin).run();
+  }
+
+  /** One kernel's simulation: the block scheduler and the engine loop. */
+  private final class KernelRun implements SmListener {
+
+    private final KernelTrace kernel;
+    private final String origin;
+    private final KernelLaunch launch;
+    private final Occupancy occupancy;
+    private final boolean scoreboard;
+    private final Engine engine = new Engine();
+    private final StreamingMultiprocessor[] sms;
+    private final Watchdog watchdog;
+    private DecodedInstruction[] program = new DecodedInstruction[0];
+    private CtaTrace nextCta;
+    private boolean noMoreCtas;
+    private long blocksStarted;
+    private long blocksFinished;
+    private long lastFinish;
+    private InputException failure;
+
+    KernelRun(KernelTrace kernel, String origin) throws InputException {
+      this.kernel = kernel;
+      this.origin = origin;
+      this.launch = kernel.launch();
+      this.occupancy = Occupancy.of(config.occupancy(), launch);
+      if (occupancy.blocksPerSm() == 0) {
+        throw new InputException(origin, 0, String.format(
+            "kernel %s: one block (%d threads, %d registers/thread, %d bytes shared) does not fit"
+                + " on an SM of %s (limited by %s)",
+            launch.name(), launch.threadsPerCta(), launch.registersPerThread(),
+            launch.sharedBytes(), config.name(), occupancy.limitedBy()));
+      }
+      this.scoreboard = "scoreboard".equals(config.issue().dependence()) || !kernel.hasControlBits();
+      this.sms = new StreamingMultiprocessor[config.smCount()];
+      for (int i = 0; i < sms.length; i++) {
+        sms[i] = new StreamingMultiprocessor(i, config, coreClock, this, scoreboard, alwaysTick);
+        sms[i].setHook(hook);
+      }
+      this.watchdog = new Watchdog(coreClock, config.watchdog().stallCycles());
+    }
+
+    KernelStats run() throws InputException, SimulationStuckException {
+      long start = config.launch().kernelLaunchCycles();
+      for (StreamingMultiprocessor sm : sms) {
+        sm.beginAccounting(0);
+      }
+      // Blocks go round-robin over the SMs until every SM is full or the grid is exhausted.
+      for (int round = 0; round < occupancy.blocksPerSm() && !noMoreCtas; round++) {
+        for (StreamingMultiprocessor sm : sms) {
+          if (!startNextBlock(sm, start)) {
+            break;
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      watchdog.arm(start);
+      engine.wake(watchdog, start + 1);
+      engine.run(() -> failure != null || watchdog.tripped() || allDone());
+      if (failure != null) {
+        throw failure;
+      }
+      if (watchdog.tripped()) {
+        List<String> stuck = new ArrayList<>();
+        for (StreamingMultiprocessor sm : sms) {
+          stuck.addAll(sm.describeWarps(watchdog.trippedAt()));
+        }
+        throw new SimulationStuckException(String.format(
+            "kernel %s: no warp issued for %d cycles (last issue at cycle %d, %d of %d blocks"
+                + " finished); %d warps resident",
+            launch.name(), watchdog.window(), watchdog.lastProgress(), blocksFinished,
+            launch.ctaCount(), stuck.size()), stuck);
+      }
+      if (!allDone()) {
+        throw new IllegalStateException("engine ran out of work with blocks unfinished");
+      }
+      long cycles = blocksStarted == 0 ? start : lastFinish + 1;
+      for (StreamingMultiprocessor sm : sms) {
+        sm.finishAccounting(cycles);
+        sm.endKernel();
+      }
+      totalCycles += cycles;
+      return collect(cycles);
+    }
+
+    private boolean allDone() {
+      return noMoreCtas && blocksFinished == blocksStarted;
+    }
+
+    /** Starts the next block of the grid on {@code sm} at {@code cycle}; false when none is left. */
+    private boolean startNextBlock(StreamingMultiprocessor sm, long cycle) {
+      CtaTrace cta;
+      try {
+        cta = kernel.nextCta();
+      } catch (InputException e) {
+        failure = e;
+        noMoreCtas = true;
+        return false;
+      }
+      if (cta == null) {
+        noMoreCtas = true;
+        return false;
+      }
+      if (!decodeNewInstructions()) {
+        noMoreCtas = true;
+        return false;
+      }
+      sm.startBlock(cta, cta.linearId(launch.grid()), program, occupancy.registersPerBlock(),
+          occupancy.sharedPerBlock(), cycle);
+      blocksStarted++;
+      engine.wake(sm, cycle);
+      return true;
+    }
+
+    private boolean decodeNewInstructions() {
+      InstructionTable table = kernel.instructions();
+      if (table.size() == program.length) {
+        return true;
+      }
+      try {
+        DecodedInstruction[] all = decoder.decode(table, origin);
+        program = all;
+        return true;
+      } catch (InputException e) {
+        failure = e;
+        return false;
+      }
+    }
+
+    @Override
+    public void progressed(long cycle) {
+      watchdog.progressed(cycle);
+    }
+
+    @Override
+    public void blockFinished(StreamingMultiprocessor sm, long cycle) {
+      blocksFinished++;
+      lastFinish = Math.max(lastFinish, cycle);
+      watchdog.progressed(cycle);
+      if (!noMoreCtas) {
+        startNextBlock(sm, cycle + config.launch().blockLaunchCycles());
+      }
+    }
+
+    private KernelStats collect(long cycles) {
+      Map<Stat, Long> v = KernelStats.emptyValues();
+      int subcores = config.occupancy().subcores();
+      SubCoreCounters[] perSubcore = new SubCoreCounters[subcores];
+      SubCoreCounters total = new SubCoreCounters();
+      for (int s = 0; s < subcores; s++) {
+        perSubcore[s] = new SubCoreCounters();
+      }
+      long l0Hits = 0;
+      long l0Pending = 0;
+      long l0Misses = 0;
+      long prefetchHits = 0;
+      long prefetches = 0;
+      long l1Hits = 0;
+      long l1Misses = 0;
+      for (StreamingMultiprocessor sm : sms) {
+        for (int s = 0; s < subcores; s++) {
+          perSubcore[s].add(sm.counters(s));
+          total.add(sm.counters(s));
+          L0InstructionCache l0 = sm.instructionCache(s);
+          l0Hits += l0.hits();
+          l0Pending += l0.pendingHits();
+          l0Misses += l0.misses();
+          prefetchHits += l0.prefetchHits();
+          prefetches += l0.prefetchesIssued();
+        }
+        l1Hits += sm.l1InstructionCache().hits();
+        l1Misses += sm.l1InstructionCache().misses();
+      }
+      v.put(Stat.CYCLES, cycles);
+      v.put(Stat.WARP_INSTRUCTIONS, total.warpInstructions());
+      v.put(Stat.THREAD_INSTRUCTIONS, total.threadInstructions());
+      v.put(Stat.REGISTER_READS, total.registerReads());
+      v.put(Stat.REGISTER_CACHE_HITS, total.registerCacheHits());
+      v.put(Stat.BANK_CONFLICT_CYCLES, total.bankConflictCycles());
+      v.put(Stat.FETCHES, total.fetches());
+      v.put(Stat.L0I_HITS, l0Hits);
+      v.put(Stat.L0I_PENDING_HITS, l0Pending);
+      v.put(Stat.L0I_MISSES, l0Misses);
+      v.put(Stat.PREFETCH_HITS, prefetchHits);
+      v.put(Stat.PREFETCHES, prefetches);
+      v.put(Stat.L1I_HITS, l1Hits);
+      v.put(Stat.L1I_MISSES, l1Misses);
+      long[][] stalls = new long[subcores][];
+      for (int s = 0; s < subcores; s++) {
+        stalls[s] = new long[StallReason.values().length];
+        for (StallReason r : StallReason.values()) {
+          stalls[s][r.ordinal()] = perSubcore[s].stallCycles(r);
+        }
+      }
+      return new KernelStats(launch.name(), launch.kernelId(), dim(launch.grid().x(),
+          launch.grid().y(), launch.grid().z()), dim(launch.block().x(), launch.block().y(),
+          launch.block().z()), occupancy.blocksPerSm(), occupancy.limitedBy(),
+          scoreboard ? "scoreboard" : "control-bits", v, stalls);
+    }
+  }
+
+  private static String dim(long x, long y, long z) {
+    return x + "," + y + "," + z;
+  }
+
+  @Override
+  public String toString() {
+    return "Gpu[" + config.name() + ", " + config.smCount() + " SMs]";
+  }
+}
