@@ -1,0 +1,197 @@
+package io.sassim.sim.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sassim.isa.arch.Architecture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The GPU configs committed in {@code configs/}: they load, and carry the values they cite. */
+class CommittedConfigsTest {
+
+  static final Path CONFIGS = Path.of(System.getProperty("sassim.repoRoot", ".."))
+      .toAbsolutePath().normalize().resolve("configs");
+
+  static final List<String> GPUS =
+      List.of("a100", "h100-sxm", "h800-pcie", "rtx-3090", "rtx-4090", "rtx-a6000");
+
+  @TempDir Path tmp;
+
+  private static GpuConfig gpu(String name) throws Exception {
+    return GpuConfigLoader.byName(name, CONFIGS);
+  }
+
+  @Test
+  void exactlyTheIssuesGpusAreThere() throws Exception {
+    assertEquals(GPUS, GpuConfigLoader.names(CONFIGS));
+  }
+
+  /** Every GPU loads and validates, is named after its file, and every file in configs/ is used. */
+  @Test
+  void everyFileLoadsOrIsABaseOfOneThatDoes() throws Exception {
+    Set<Path> used = new HashSet<>();
+    for (String name : GPUS) {
+      GpuConfig c = gpu(name);
+      assertEquals(name, c.name());
+      assertFalse(c.description().isBlank());
+      for (Path p : ConfigTree.read(fileOf(name)).files()) {
+        used.add(p.toRealPath());
+      }
+    }
+    try (Stream<Path> s = Files.walk(CONFIGS)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        assertTrue(p.toString().endsWith(".yaml"), "not a config: " + p);
+        assertTrue(used.contains(p.toRealPath()), p + " is neither a GPU nor extended by one");
+      }
+    }
+  }
+
+  @Test
+  void architectureMatchesTheFolder() throws Exception {
+    Map<String, Set<Architecture>> byFolder = Map.of(
+        "ampere", Set.of(Architecture.SM_80, Architecture.SM_86),
+        "ada", Set.of(Architecture.SM_89),
+        "hopper", Set.of(Architecture.SM_90));
+    for (String name : GPUS) {
+      String folder = fileOf(name).getParent().getFileName().toString();
+      Architecture a = Architecture.parse(gpu(name).architecture());
+      assertTrue(byFolder.get(folder).contains(a), name + " is " + a + " in " + folder);
+    }
+  }
+
+  /** The paper's baseline: GA102 at 1800 MHz with the core parameters of model-facts 2 to 6. */
+  @Test
+  void rtxA6000IsThePapersBaseline() throws Exception {
+    GpuConfig c = gpu("rtx-a6000");
+    assertEquals("sm_86", c.architecture());
+    assertEquals(84, c.smCount());
+    assertEquals(1800.0, c.clocks().coreMhz());
+    assertEquals(new PrefetcherConfig("stream-buffer", 1, 8, 1), c.frontEnd().prefetcher());
+    assertEquals(new CacheGeometry(8, 128, 32), c.frontEnd().l0Instruction());
+    assertEquals(32 * 1024, c.frontEnd().l0Instruction().capacityBytes());
+    assertEquals(128 * 1024, c.frontEnd().l1Instruction().capacityBytes());
+    assertEquals(3, c.frontEnd().instructionBufferEntries());
+    assertEquals(new IssueConfig("cggty", "control-bits", "linear", 45, 1, 0), c.issue());
+    assertEquals(new RegisterFileConfig(2, 1, 1, 3, 6, true, 3, 8, 512), c.registerFile());
+    assertEquals(48, c.occupancy().maxWarps());
+    assertEquals(16, c.occupancy().maxBlocks());
+    assertTrue(c.execution().fp64SharedPerSm());
+    assertTrue(c.execution().fp32InIntPipe());
+    assertEquals(new UnitTiming(24, 16), c.execution().units().get("FP64"));
+    assertEquals(1500, c.launch().kernelLaunchCycles());
+    MemoryPipelineConfig m = c.memory();
+    assertEquals(4, m.subcoreQueueEntries());
+    assertEquals(2, m.smIntakeInterval());
+    // Table 2: a 128-bit global load with a regular address releases WAR at 11 and RAW at 38.
+    assertEquals(11, m.globalLoadRegular().war(16));
+    assertEquals(38, m.globalLoadRegular().raw(16));
+    assertEquals(34, m.globalLoadRegular().raw(8));
+    assertEquals(20, m.globalStoreRegular().war(16));
+    assertEquals(0, m.globalStoreRegular().raw(4));
+    assertEquals(new MemoryLatency(13, 13, 13, 39, 39, 39), m.asyncCopy());
+  }
+
+  @Test
+  void rtx3090DiffersOnlyInSizeClocksAndL2() throws Exception {
+    GpuConfig a6000 = gpu("rtx-a6000");
+    GpuConfig c = gpu("rtx-3090");
+    assertEquals(82, c.smCount());
+    assertEquals(1395.0, c.clocks().coreMhz());
+    assertEquals(201, c.frontEnd().l1MissLatency());
+    assertEquals(a6000.occupancy(), c.occupancy());
+    assertEquals(a6000.issue(), c.issue());
+    assertEquals(a6000.execution(), c.execution());
+    assertEquals(a6000.memory(), c.memory());
+  }
+
+  /** GA100: a per-sub-core FP64 pipe and no FP32 in the INT lanes; SFU still from the base. */
+  @Test
+  void a100IsGa100() throws Exception {
+    GpuConfig c = gpu("a100");
+    assertEquals("sm_80", c.architecture());
+    assertEquals(108, c.smCount());
+    assertEquals(64, c.occupancy().maxWarps());
+    assertEquals(2048, c.occupancy().maxThreads());
+    assertEquals(32, c.occupancy().maxBlocks());
+    assertEquals(164 * 1024, c.occupancy().sharedMemoryBytes());
+    assertEquals(new UnitTiming(24, 4), c.execution().units().get("FP64"));
+    assertEquals(new UnitTiming(8, 8), c.execution().units().get("SFU"));
+    assertFalse(c.execution().fp64SharedPerSm());
+    assertFalse(c.execution().fp32InIntPipe());
+  }
+
+  @Test
+  void rtx4090IsAda() throws Exception {
+    GpuConfig c = gpu("rtx-4090");
+    assertEquals("sm_89", c.architecture());
+    assertEquals(128, c.smCount());
+    assertEquals(48, c.occupancy().maxWarps());
+    assertEquals(24, c.occupancy().maxBlocks());
+    assertEquals(100 * 1024, c.occupancy().sharedMemoryBytes());
+    assertTrue(c.execution().fp64SharedPerSm());
+    assertEquals(5250.5, c.clocks().memoryMhz());
+  }
+
+  @Test
+  void hopperGpus() throws Exception {
+    GpuConfig h100 = gpu("h100-sxm");
+    assertEquals("sm_90", h100.architecture());
+    assertEquals(132, h100.smCount());
+    assertEquals(64, h100.occupancy().maxWarps());
+    assertEquals(2048, h100.occupancy().maxThreads());
+    assertEquals(228 * 1024, h100.occupancy().sharedMemoryBytes());
+    assertEquals(1980.0, h100.clocks().coreMhz());
+    assertFalse(h100.execution().fp64SharedPerSm());
+    assertEquals(new UnitTiming(24, 2), h100.execution().units().get("FP64"));
+    assertEquals(new UnitTiming(2, 1), h100.execution().units().get("FP32"));
+    // Inherited unchanged from the Ampere model.
+    assertEquals(new UnitTiming(2, 2), h100.execution().units().get("INT"));
+    assertEquals(gpu("rtx-a6000").memory(), h100.memory());
+    assertEquals(gpu("rtx-a6000").frontEnd().prefetcher(), h100.frontEnd().prefetcher());
+
+    GpuConfig h800 = gpu("h800-pcie");
+    assertEquals(114, h800.smCount());
+    assertEquals(1755.0, h800.clocks().coreMhz());
+    assertEquals(h100.occupancy(), h800.occupancy());
+    assertEquals(h100.execution(), h800.execution());
+  }
+
+  /** load(toYaml(x)) equals x for every committed GPU. */
+  @Test
+  void toYamlRoundTrips() throws Exception {
+    for (String name : GPUS) {
+      GpuConfig c = gpu(name);
+      Path out = tmp.resolve(name + ".yaml");
+      Files.writeString(out, GpuConfigLoader.toYaml(c));
+      assertEquals(c, GpuConfigLoader.load(out), name);
+    }
+  }
+
+  @Test
+  void byPathLoadsTheSameConfigAsByName() throws Exception {
+    Path file = fileOf("h100-sxm");
+    assertEquals(gpu("h100-sxm"), GpuConfigLoader.byName(file.toString(), CONFIGS));
+  }
+
+  @Test
+  void defaultConfigsDirFollowsTheRepoRoot() throws IOException {
+    assertEquals(CONFIGS.toRealPath(), GpuConfigLoader.defaultConfigsDir().toRealPath());
+  }
+
+  static Path fileOf(String name) throws IOException {
+    try (Stream<Path> s = Files.walk(CONFIGS)) {
+      return s.filter(p -> p.getFileName().toString().equals(name + ".yaml")).findFirst()
+          .orElseThrow();
+    }
+  }
+}
