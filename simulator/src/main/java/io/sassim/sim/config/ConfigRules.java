@@ -4,6 +4,8 @@ import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
 import io.sassim.isa.arch.UnitClass;
 import io.sassim.isa.yaml.YamlNode;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,16 +121,27 @@ final class ConfigRules {
 
   private ConfigRules() {}
 
-  /** The memory-latency entries of {@link MemoryPipelineConfig}, and which are stores. */
+  /** The memory-latency entries of {@link MemoryPipelineConfig}, in record order. */
   static final class MemoryKinds {
-    static final List<String> ALL = List.of("globalLoadRegular", "globalLoadUniform",
-        "globalStoreRegular", "globalStoreUniform", "sharedLoadRegular", "sharedLoadUniform",
-        "sharedStoreRegular", "sharedStoreUniform", "constantLoadImmediate",
-        "constantLoadRegular", "asyncCopy", "other");
-    static final List<String> STORES = List.of("globalStoreRegular", "globalStoreUniform",
-        "sharedStoreRegular", "sharedStoreUniform");
+    static final List<String> ALL = Arrays.stream(MemoryPipelineConfig.class.getRecordComponents())
+        .filter(rc -> rc.getType() == MemoryLatency.class)
+        .map(RecordComponent::getName)
+        .toList();
 
     private MemoryKinds() {}
+
+    /** Stores write no register, so they have no RAW release. */
+    static boolean isStore(String kind) {
+      return kind.contains("Store");
+    }
+
+    static MemoryLatency of(MemoryPipelineConfig m, String kind) {
+      try {
+        return (MemoryLatency) MemoryPipelineConfig.class.getMethod(kind).invoke(m);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("no memory kind " + kind, e);
+      }
+    }
   }
 
   /** The rule of a scalar at {@code rulePath}, or null when the schema has none. */
@@ -179,20 +192,14 @@ final class ConfigRules {
       throw in.errorAt("registerFile.wideReadCycles",
           "must be at least readCycles (" + rf.readCycles() + "), got " + rf.wideReadCycles());
     }
-    MemoryPipelineConfig m = c.memory();
-    MemoryLatency[] lat = {m.globalLoadRegular(), m.globalLoadUniform(), m.globalStoreRegular(),
-        m.globalStoreUniform(), m.sharedLoadRegular(), m.sharedLoadUniform(),
-        m.sharedStoreRegular(), m.sharedStoreUniform(), m.constantLoadImmediate(),
-        m.constantLoadRegular(), m.asyncCopy(), m.other()};
-    for (int i = 0; i < lat.length; i++) {
-      String kind = MemoryKinds.ALL.get(i);
-      MemoryLatency l = lat[i];
+    for (String kind : MemoryKinds.ALL) {
+      MemoryLatency l = MemoryKinds.of(c.memory(), kind);
       int[] war = {l.war32(), l.war64(), l.war128()};
       int[] raw = {l.raw32(), l.raw64(), l.raw128()};
       String[] width = {"32", "64", "128"};
       for (int w = 0; w < 3; w++) {
         String path = "memory." + kind + ".raw" + width[w];
-        if (MemoryKinds.STORES.contains(kind)) {
+        if (MemoryKinds.isStore(kind)) {
           if (raw[w] != 0) {
             throw in.errorAt(path, "must be 0: a store writes no register, got " + raw[w]);
           }

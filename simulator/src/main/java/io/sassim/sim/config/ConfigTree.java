@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -142,7 +144,9 @@ final class ConfigTree {
         throw new InputException(viaFile, via.line(),
             EXTENDS + ": cannot read '" + via.value() + "' (" + label + ")");
       }
-      throw new InputException(label, 0, "cannot read: " + e.getMessage(), e);
+      String why = e instanceof NoSuchFileException ? "no such file"
+          : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+      throw new InputException(label, 0, "cannot read: " + why, e);
     }
     if (chain.contains(real)) {
       StringBuilder cycle = new StringBuilder();

@@ -166,6 +166,54 @@ class CommittedConfigsTest {
     assertEquals(h100.execution(), h800.execution());
   }
 
+  /**
+   * Every value in configs/ says where it comes from: a comment on its line, a comment block
+   * directly above it (up to the next blank line), or a commented parent mapping. Only the
+   * identity fields (name, description) and extends need none.
+   */
+  @Test
+  void everyValueCitesItsSource() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(CONFIGS)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      List<String> lines = Files.readAllLines(f);
+      int blockIndent = -1; // indentation a comment block covers, -1 when none
+      int coveredParent = Integer.MAX_VALUE; // children deeper than this are covered
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        String trimmed = line.strip();
+        int indent = line.length() - line.stripLeading().length();
+        if (trimmed.isEmpty()) {
+          blockIndent = -1;
+          continue;
+        }
+        if (indent <= coveredParent) {
+          coveredParent = Integer.MAX_VALUE;
+        }
+        if (trimmed.startsWith("#")) {
+          blockIndent = indent;
+          continue;
+        }
+        boolean commented = trimmed.contains("#") || indent == blockIndent
+            || indent > coveredParent;
+        String key = trimmed.substring(0, Math.max(0, trimmed.indexOf(':')));
+        int hash = trimmed.indexOf(" #");
+        boolean parent = (hash < 0 ? trimmed : trimmed.substring(0, hash)).strip().endsWith(":");
+        if (parent) {
+          if (commented) {
+            coveredParent = Math.min(coveredParent, indent);
+          }
+          continue;
+        }
+        if (!List.of("name", "description", "extends").contains(key)) {
+          assertTrue(commented, f + ":" + (i + 1) + ": no source comment for '" + trimmed + "'");
+        }
+      }
+    }
+  }
+
   /** load(toYaml(x)) equals x for every committed GPU. */
   @Test
   void toYamlRoundTrips() throws Exception {
