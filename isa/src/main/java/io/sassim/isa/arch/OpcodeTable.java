@@ -31,6 +31,7 @@ public final class OpcodeTable {
   private static final Map<Architecture, OpcodeTable> CACHE = new ConcurrentHashMap<>();
 
   private final Architecture arch;
+  private final Map<UnitClass, int[]> unitTiming;
   private final ImmutableSortedMap<String, OpcodeInfo> infos;
   private final ImmutableMap<String, Map<Integer, Integer>> latencyByWidth;
   private final ImmutableMap<String, Integer> mmaBits;
@@ -43,7 +44,12 @@ public final class OpcodeTable {
       Map<String, Map<Integer, Integer>> latencyByWidth,
       Map<String, Integer> mmaBits,
       int tensorRate,
-      int tensorExtra) {
+      int tensorExtra,
+      Map<UnitClass, int[]> unitTiming) {
+    this.unitTiming = new EnumMap<>(UnitClass.class);
+    for (Map.Entry<UnitClass, int[]> e : unitTiming.entrySet()) {
+      this.unitTiming.put(e.getKey(), e.getValue().clone());
+    }
     this.arch = arch;
     this.infos = ImmutableSortedMap.copyOf(infos);
     this.latencyByWidth = ImmutableMap.copyOf(latencyByWidth);
@@ -171,7 +177,7 @@ public final class OpcodeTable {
         mma.put(e.getKey(), en.mmaBits());
       }
     }
-    return new OpcodeTable(arch, infos, byWidth, mma, rate, extra);
+    return new OpcodeTable(arch, infos, byWidth, mma, rate, extra, unitTiming);
   }
 
   private static String readResource(String fileName) {
@@ -180,6 +186,15 @@ public final class OpcodeTable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The default latency and initiation interval of {@code unit} (its 'units' entry), as {latency,
+   * ii}; {0, 0} when the tables give none. Opcodes with their own timing differ from it.
+   */
+  public int[] unitTiming(UnitClass unit) {
+    int[] t = unitTiming.get(unit);
+    return t == null ? new int[] {0, 0} : t.clone();
   }
 
   public Architecture architecture() {

@@ -61,11 +61,14 @@ public final class InstructionDecoder {
     b.latency = info.defaultLatency();
     b.initiationInterval = info.initiationInterval();
     UnitTiming override = execution.units() == null ? null : execution.units().get(info.unit().name());
-    if (override != null) {
-      // Tensor timing is per shape; a class override would flatten it, so it only applies to
-      // the other classes.
-      if (info.unit() != UnitClass.TENSOR) {
+    if (override != null && info.unit() != UnitClass.TENSOR) {
+      // A config entry replaces the class default; opcodes the table times on their own (HADD2's
+      // ii of 1, ISETP's 13, tensor shapes) keep their values.
+      int[] classDefault = opcodes.unitTiming(info.unit());
+      if (b.latency == classDefault[0]) {
         b.latency = override.latency();
+      }
+      if (b.initiationInterval == classDefault[1]) {
         b.initiationInterval = override.initiationInterval();
       }
     }

@@ -38,7 +38,8 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private long nextAge;
   private long sharedFp64Free;
   private boolean retireCheck;
-  private long lastTick = -1;
+  /** Stall cycles are recorded for every cycle before this one. */
+  private long accountedUntil;
   private final List<BlockState> blocks = new ArrayList<>();
   private int residentWarps;
   private int usedRegisters;
@@ -177,7 +178,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       retireWarps(cycle);
       progress = true;
     }
-    lastTick = cycle;
+    accountedUntil = cycle + 1;
     if (progress || alwaysTick) {
       return residentWarps > 0 || !events.isEmpty() || alwaysTick && residentWarps > 0;
     }
@@ -196,26 +197,26 @@ public final class StreamingMultiprocessor extends TickingComponent {
 
   /** Cycles slept through count as stalls with the reason each sub-core had when it slept. */
   private void accountSkippedCycles(long cycle) {
-    if (lastTick >= 0 && cycle > lastTick + 1) {
-      long gap = cycle - lastTick - 1;
+    if (cycle > accountedUntil) {
+      long gap = cycle - accountedUntil;
       for (SubCore s : subcores) {
         s.counters.stallCycles[s.lastReason.ordinal()] += gap;
       }
+      accountedUntil = cycle;
     }
   }
 
   /** Brings the stall accounting up to {@code endCycle} (exclusive) when a kernel ends. */
   public void finishAccounting(long endCycle) {
     accountSkippedCycles(endCycle);
-    lastTick = -1;
+  }
+
+  /** Starts stall accounting at {@code startCycle}. */
+  public void beginAccounting(long startCycle) {
+    accountedUntil = startCycle;
     for (SubCore s : subcores) {
       s.lastReason = StallReason.NO_WARP;
     }
-  }
-
-  /** Marks the cycle a kernel starts on this SM for stall accounting. */
-  public void beginAccounting(long startCycle) {
-    lastTick = startCycle - 1;
   }
 
   private boolean processEvents(long cycle) {

@@ -154,7 +154,9 @@ final class SubCore {
     allocateInstruction = null;
     long readDone = now + window;
     long complete = readDone + in.latency;
-    sm.releaseRead(w, in, readDone + 1);
+    // Scoreboard mode: later instructions read and write in pipeline order, so a fixed-latency
+    // reader cannot be overtaken once allocated.
+    sm.releaseRead(w, in, settings.scoreboardMode ? now : readDone + 1);
     writeResult(in, complete);
     sm.releaseWrite(w, in, settings.scoreboardMode ? now + in.latency : complete);
     return true;

@@ -125,6 +125,10 @@ public final class Gpu {
             launch.name(), launch.threadsPerCta(), launch.registersPerThread(),
             launch.sharedBytes(), config.name(), occupancy.limitedBy()));
       }
+      // Readers learn whether instructions carry control bits as they parse, so look at the
+      // first block before choosing the dependence mechanism.
+      this.nextCta = kernel.nextCta();
+      this.noMoreCtas = nextCta == null;
       this.scoreboard = "scoreboard".equals(config.issue().dependence()) || !kernel.hasControlBits();
       this.sms = new StreamingMultiprocessor[config.smCount()];
       for (int i = 0; i < sms.length; i++) {
@@ -187,7 +191,8 @@ public final class Gpu {
     private boolean startNextBlock(StreamingMultiprocessor sm, long cycle) {
       CtaTrace cta;
       try {
-        cta = kernel.nextCta();
+        cta = nextCta != null ? nextCta : kernel.nextCta();
+        nextCta = null;
       } catch (InputException e) {
         failure = e;
         noMoreCtas = true;
