@@ -102,17 +102,22 @@ final class MemoryPipeline {
     intakeFree = now + settings.intakeInterval;
     addressFree[s] = now + (in.uniformAddress || in.memoryKind == MemoryKind.SHARED_LOAD
         || in.memoryKind == MemoryKind.SHARED_STORE ? settings.uniformAddressCycles : settings.addressCycles);
+    if (in.memoryKind == MemoryKind.ASYNC_COPY) {
+      w.asyncCopiesQueued--;
+    }
     // Sources have been read: the WAR release (Table 2 "WAR").
     sm.releaseRead(w, in, now);
     int raw = timing.raw(in);
     if (raw <= 0 || (in.destinationRegisters.length == 0 && in.memoryKind != MemoryKind.ASYNC_COPY)) {
       sm.releaseWrite(w, in, now);
+      sm.instructionDone(w, now);
       return;
     }
     long done = now + raw - timing.war(in);
     if (in.memoryKind == MemoryKind.ASYNC_COPY) {
       w.asyncCopiesDone = Math.max(w.asyncCopiesDone, done);
       sm.releaseWrite(w, in, done);
+      sm.instructionDone(w, done);
       return;
     }
     // Load data returns over a 512-bit path shared by the SM (§5.4): a later load whose transfer
@@ -124,6 +129,7 @@ final class MemoryPipeline {
     }
     returnPathFree = done;
     sm.loadWriteBack(w, in, done);
+    sm.instructionDone(w, done);
   }
 
   /** The earliest cycle something here may move, or Long.MAX_VALUE. */

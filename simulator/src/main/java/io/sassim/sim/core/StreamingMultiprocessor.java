@@ -24,6 +24,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private static final int RESULT_QUEUE_FREE = 3;
   private static final int READ_DONE = 4;
   private static final int WRITE_DONE = 5;
+  private static final int INSTRUCTION_DONE = 6;
 
   final int index;
   private final CoreSettings settings;
@@ -167,8 +168,9 @@ public final class StreamingMultiprocessor extends TickingComponent {
   @Override
   protected boolean tick(long cycle) {
     accountSkippedCycles(cycle);
-    boolean progress = processEvents(cycle);
-    progress |= memory.cycle(cycle);
+    // The memory intake first: what leaves it this cycle releases its counters this cycle.
+    boolean progress = memory.cycle(cycle);
+    progress |= processEvents(cycle);
     // Rotate which sub-core goes first, so none always wins the shared L1 port.
     int first = (int) (cycle % subcores.length);
     for (int k = 0; k < subcores.length; k++) {
@@ -243,6 +245,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
           warps[target].pendingWrite[arg] = false;
           released(warps[target]);
         }
+        case INSTRUCTION_DONE -> released(warps[target]);
         default -> throw new IllegalStateException("event kind " + kind);
       }
     }
@@ -343,6 +346,11 @@ public final class StreamingMultiprocessor extends TickingComponent {
       w.counters[sb]--;
     }
     released(w);
+  }
+
+  /** The instruction issued by {@code w} has completed at {@code cycle}. */
+  void instructionDone(Warp w, long cycle) {
+    events.add(cycle, INSTRUCTION_DONE, w.slot, 0);
   }
 
   void scheduleResultQueueFree(int subcore, long cycle) {

@@ -24,6 +24,7 @@ final class SubCore {
   final Warp[] warps;
   int warpCount;
   private Warp lastIssued;
+  private Warp lastFetched;
 
   /** Control stage latch: the instruction issued last cycle. */
   private Warp controlWarp;
@@ -85,6 +86,9 @@ final class SubCore {
     }
     if (lastIssued == w) {
       lastIssued = null;
+    }
+    if (lastFetched == w) {
+      lastFetched = null;
     }
   }
 
@@ -158,7 +162,13 @@ final class SubCore {
     // reader cannot be overtaken once allocated.
     sm.releaseRead(w, in, settings.scoreboardMode ? now : readDone + 1);
     writeResult(in, complete);
-    sm.releaseWrite(w, in, settings.scoreboardMode ? now + in.latency : complete);
+    long written = settings.scoreboardMode ? now + in.latency : complete;
+    if (in.asyncCopyBarrier) {
+      // The counter LDGDEPBAR sets is released when its group of copies has landed.
+      written = Math.max(written, w.asyncCopiesDone);
+    }
+    sm.releaseWrite(w, in, written);
+    sm.instructionDone(w, complete);
     return true;
   }
 
@@ -255,6 +265,7 @@ final class SubCore {
     long read = start + in.initiationInterval;
     sm.releaseRead(w, in, read);
     sm.releaseWrite(w, in, read + in.latency);
+    sm.instructionDone(w, read + in.latency);
   }
 
   // --- Issue (paper §5.1): one instruction per cycle, chosen by the scheduler --------------------
@@ -299,6 +310,7 @@ final class SubCore {
   }
 
   private static final int READY = Integer.MAX_VALUE;
+  private static final int DEPBAR_EFFECT_CYCLES = 4;
 
   /** READY, or the ordinal of the {@link StallReason} that holds {@code w}. */
   private int readiness(Warp w, long now) {
@@ -327,8 +339,11 @@ final class SubCore {
         }
         mask &= mask - 1;
       }
-      if (in.depbar && w.counters[in.depbarCounter] > in.depbarThreshold) {
-        return StallReason.DEPENDENCE.ordinal();
+      if (w.depbarFrom <= now) {
+        if (w.counters[w.depbarCounter] > w.depbarThreshold) {
+          return StallReason.DEPENDENCE.ordinal();
+        }
+        w.depbarFrom = Long.MAX_VALUE;
       }
     } else {
       if (w.stallUntil > now) {
@@ -338,7 +353,9 @@ final class SubCore {
         return StallReason.DEPENDENCE.ordinal();
       }
     }
-    if (in.asyncCopyBarrier && w.asyncCopiesDone > now) {
+    if (in.asyncCopyBarrier && w.asyncCopiesQueued > 0) {
+      // LDGDEPBAR closes a group of LDGSTS; it needs their completion times, known once they
+      // have left the memory queue.
       return StallReason.DEPENDENCE.ordinal();
     }
     if (in.fixedLatency) {
@@ -390,6 +407,9 @@ final class SubCore {
     DecodedInstruction in = w.next();
     int traceIndex = w.issueIndex;
     w.issueIndex++;
+    // Held until the instruction completes, so a warp (and its block and kernel) ends only when
+    // its last instruction has.
+    w.pending++;
     lastIssued = w;
     counters.warpInstructions++;
     counters.threadInstructions += Integer.bitCount(w.trace.activeMask(traceIndex));
@@ -401,6 +421,9 @@ final class SubCore {
       }
     } else if (in.unit == UnitClass.MEMORY) {
       memoryQueueUsed++;
+      if (in.memoryKind == MemoryKind.ASYNC_COPY) {
+        w.asyncCopiesQueued++;
+      }
     }
     if (in.imad && settings.imadPortBusy > 0) {
       issuePortFree = now + 1 + settings.imadPortBusy;
@@ -414,6 +437,13 @@ final class SubCore {
         w.yieldBlocks = now + 1;
       }
       sm.counterIssue(w, in, now);
+      if (in.depbar) {
+        // DEPBAR.LE acts once it executes: it holds what issues from 4 cycles on, which is why
+        // the compiler gives it a stall of at least 4 (paper §4).
+        w.depbarFrom = now + DEPBAR_EFFECT_CYCLES;
+        w.depbarCounter = in.depbarCounter;
+        w.depbarThreshold = in.depbarThreshold;
+      }
     }
     controlWarp = w;
     controlInstruction = in;
@@ -439,25 +469,29 @@ final class SubCore {
   // --- Fetch (paper §5.2): one instruction per cycle, greedy warp first, then youngest ----------
 
   private boolean fetchStage(long now) {
-    Warp pick = null;
-    if (lastIssued != null && canFetch(lastIssued, now)) {
-      pick = lastIssued;
-    } else {
-      for (int i = 0; i < warpCount; i++) {
-        if (canFetch(warps[i], now)) {
-          pick = warps[i];
-          break;
-        }
+    // Fetch follows the issue policy's preference (greedy warp, then youngest for CGGTY): the
+    // paper's assumed fetch policy (§5.2).
+    int fetchable = 0;
+    int lastIndex = -1;
+    Warp greedy = lastIssued != null ? lastIssued : lastFetched;
+    for (int i = 0; i < warpCount; i++) {
+      if (warps[i] == greedy) {
+        lastIndex = i;
+      }
+      if (canFetch(warps[i], now)) {
+        fetchable |= 1 << i;
       }
     }
-    if (pick == null) {
+    if (fetchable == 0) {
       return false;
     }
+    Warp pick = warps[scheduler.select(fetchable, warpCount, lastIndex)];
     long ready = instructionCache.fetch(pick.program[pick.trace.instructionId(pick.fetchIndex)].pc, now);
     if (ready < 0) {
       return true;
     }
     counters.fetches++;
+    lastFetched = pick;
     // Fetched at 'ready', decoded the next cycle, issuable the cycle after.
     pick.bufferReady[pick.fetchIndex % pick.bufferReady.length] = ready + 2;
     pick.fetchIndex++;
@@ -487,6 +521,9 @@ final class SubCore {
       if (w.doneIssuing || w.atBarrier) {
         continue;
       }
+      if (w.depbarFrom > now && w.depbarFrom != Long.MAX_VALUE) {
+        next = Math.min(next, w.depbarFrom);
+      }
       if (w.fetchIndex < w.trace.length() && w.fetchAllowedFrom > now) {
         next = Math.min(next, w.fetchAllowedFrom);
       }
@@ -503,9 +540,6 @@ final class SubCore {
       }
       if (w.yieldBlocks >= now) {
         next = Math.min(next, w.yieldBlocks + 1);
-      }
-      if (w.asyncCopiesDone > now) {
-        next = Math.min(next, w.asyncCopiesDone);
       }
       DecodedInstruction in = w.next();
       if (in.fixedLatency) {

@@ -31,13 +31,19 @@ final class Warp {
   /** A cycle in which yield forbids this warp to issue. */
   long yieldBlocks = -1;
   final int[] counters = new int[6];
+  /** A DEPBAR.LE holds the warp's later instructions from this cycle while its condition fails. */
+  long depbarFrom = Long.MAX_VALUE;
+  int depbarCounter;
+  int depbarThreshold;
   /** Waiting at a block barrier. */
   boolean atBarrier;
   /** Every instruction issued; the slot frees once {@link #pending} drains. */
   boolean doneIssuing;
   /** Releases still scheduled for this warp (counters, async copies, results). */
   int pending;
-  /** Cycle the last LDGSTS of the warp completes (LDGDEPBAR waits for it). */
+  /** LDGSTS issued but not yet past address calculation. */
+  int asyncCopiesQueued;
+  /** Cycle the last LDGSTS that left the queue completes (LDGDEPBAR's counter waits for it). */
   long asyncCopiesDone;
 
   /** Scoreboard mode: pending writes and pending reads per register id. */
@@ -65,8 +71,10 @@ final class Warp {
     yieldBlocks = -1;
     java.util.Arrays.fill(counters, 0);
     atBarrier = false;
+    depbarFrom = Long.MAX_VALUE;
     doneIssuing = trace.length() == 0;
     pending = 0;
+    asyncCopiesQueued = 0;
     asyncCopiesDone = 0;
     java.util.Arrays.fill(pendingWrite, false);
     java.util.Arrays.fill(pendingReads, 0);
