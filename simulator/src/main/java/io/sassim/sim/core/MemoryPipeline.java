@@ -99,6 +99,7 @@ final class MemoryPipeline {
     head[s] = (h + 1) % slots;
     count[s]--;
     sm.subcore(s).memoryQueueUsed--;
+    sm.subcore(s).wake(now);
     intakeFree = now + settings.intakeInterval;
     addressFree[s] = now + (in.uniformAddress || in.memoryKind == MemoryKind.SHARED_LOAD
         || in.memoryKind == MemoryKind.SHARED_STORE ? settings.uniformAddressCycles : settings.addressCycles);

@@ -39,8 +39,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private long nextAge;
   private long sharedFp64Free;
   private boolean retireCheck;
-  /** Stall cycles are recorded for every cycle before this one. */
-  private long accountedUntil;
   private final List<BlockState> blocks = new ArrayList<>();
   private int residentWarps;
   private int usedRegisters;
@@ -147,6 +145,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       w.start(block, cta.warps().get(i).warpInCta(), cta.warps().get(i), program, nextAge++, cycle);
       residentWarps++;
       subcores[w.subcore].addWarp(w);
+      subcores[w.subcore].wake(cycle);
       if (w.doneIssuing) {
         block.liveWarps--;
         retireCheck = true;
@@ -167,29 +166,30 @@ public final class StreamingMultiprocessor extends TickingComponent {
 
   @Override
   protected boolean tick(long cycle) {
-    accountSkippedCycles(cycle);
     // The memory intake first: what leaves it this cycle releases its counters this cycle.
     boolean progress = memory.cycle(cycle);
     progress |= processEvents(cycle);
     // Rotate which sub-core goes first, so none always wins the shared L1 port.
     int first = (int) (cycle % subcores.length);
     for (int k = 0; k < subcores.length; k++) {
-      progress |= subcores[(first + k) % subcores.length].cycle(cycle);
+      progress |= subcores[(first + k) % subcores.length].cycle(cycle, alwaysTick);
     }
     if (retireCheck) {
       retireWarps(cycle);
       progress = true;
     }
-    accountedUntil = cycle + 1;
+    if (residentWarps == 0 && events.isEmpty()) {
+      return false;
+    }
     if (progress || alwaysTick) {
-      return residentWarps > 0 || !events.isEmpty() || alwaysTick && residentWarps > 0;
+      return true;
     }
     long next = events.isEmpty() ? Long.MAX_VALUE : events.nextCycle();
     if (!memory.isEmpty()) {
       next = Math.min(next, memory.nextChange(cycle));
     }
     for (SubCore s : subcores) {
-      next = Math.min(next, s.nextTimedChange(cycle));
+      next = Math.min(next, s.asleepUntil());
     }
     if (next != Long.MAX_VALUE) {
       sleepUntil(next);
@@ -197,27 +197,17 @@ public final class StreamingMultiprocessor extends TickingComponent {
     return false;
   }
 
-  /** Cycles slept through count as stalls with the reason each sub-core had when it slept. */
-  private void accountSkippedCycles(long cycle) {
-    if (cycle > accountedUntil) {
-      long gap = cycle - accountedUntil;
-      for (SubCore s : subcores) {
-        s.counters.stallCycles[s.lastReason.ordinal()] += gap;
-      }
-      accountedUntil = cycle;
-    }
-  }
-
   /** Brings the stall accounting up to {@code endCycle} (exclusive) when a kernel ends. */
   public void finishAccounting(long endCycle) {
-    accountSkippedCycles(endCycle);
+    for (SubCore s : subcores) {
+      s.account(endCycle);
+    }
   }
 
   /** Starts stall accounting at {@code startCycle}. */
   public void beginAccounting(long startCycle) {
-    accountedUntil = startCycle;
     for (SubCore s : subcores) {
-      s.lastReason = StallReason.NO_WARP;
+      s.beginAccounting(startCycle);
     }
   }
 
@@ -229,6 +219,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       int arg = events.topArg();
       events.pop();
       any = true;
+      subcores[kind == RESULT_QUEUE_FREE ? target : warps[target].subcore].wake(cycle);
       switch (kind) {
         case COUNTER_INC -> warps[target].counters[arg]++;
         case COUNTER_DEC -> {
@@ -379,24 +370,25 @@ public final class StreamingMultiprocessor extends TickingComponent {
         w.atBarrier = true;
         b.arrivedAtBarrier++;
       }
-      releaseBarrierIfComplete(b);
+      releaseBarrierIfComplete(b, now);
     }
     if (w.issueIndex >= w.trace.length()) {
       w.doneIssuing = true;
       w.block.liveWarps--;
-      releaseBarrierIfComplete(w.block);
+      releaseBarrierIfComplete(w.block, now);
       if (w.pending == 0) {
         retireCheck = true;
       }
     }
   }
 
-  private void releaseBarrierIfComplete(BlockState b) {
+  private void releaseBarrierIfComplete(BlockState b, long releaseCycle) {
     if (b.arrivedAtBarrier > 0 && b.arrivedAtBarrier >= b.liveWarps) {
       b.arrivedAtBarrier = 0;
       for (Warp w : warps) {
         if (w.active && w.block == b) {
           w.atBarrier = false;
+          subcores[w.subcore].wake(releaseCycle);
         }
       }
     }
@@ -409,6 +401,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
         w.active = false;
         residentWarps--;
         subcores[w.subcore].removeWarp(w);
+        subcores[w.subcore].wake(cycle + 1);
         BlockState b = w.block;
         b.finishedWarps++;
         w.block = null;

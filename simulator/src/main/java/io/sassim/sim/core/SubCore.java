@@ -96,14 +96,56 @@ final class SubCore {
     return warpCount < warps.length;
   }
 
-  /** One cycle of this sub-core. Returns true when anything moved. */
-  boolean cycle(long now) {
+  /** The sub-core does nothing before this cycle unless {@link #wake} is called. */
+  private long asleepUntil;
+  /** Stall cycles are recorded for every cycle before this one. */
+  private long accountedUntil;
+
+  /**
+   * One cycle of this sub-core. Returns true when anything moved. A sub-core in which nothing
+   * moved sleeps until the next cycle at which its state can change by itself; events that
+   * change it earlier (counter releases, queue frees, new warps) wake it.
+   */
+  boolean cycle(long now, boolean alwaysTick) {
+    if (now < asleepUntil) {
+      return false;
+    }
+    account(now);
     boolean progress = allocateStage(now);
     progress |= controlStage(now);
     progress |= issueStage(now);
     progress |= fetchStage(now);
     instructionCache.prefetch(now);
-    return progress || instructionCache.prefetchPending();
+    progress |= instructionCache.prefetchPending();
+    accountedUntil = now + 1;
+    asleepUntil = progress || alwaysTick ? now + 1 : nextTimedChange(now);
+    return progress;
+  }
+
+  /** Makes the sub-core run again from {@code cycle}. */
+  void wake(long cycle) {
+    if (asleepUntil > cycle) {
+      asleepUntil = cycle;
+    }
+  }
+
+  /** When it next runs by itself, or Long.MAX_VALUE when only an event can wake it. */
+  long asleepUntil() {
+    return asleepUntil;
+  }
+
+  /** Counts the cycles slept through as stalls for the reason the sub-core had when it slept. */
+  void account(long cycle) {
+    if (cycle > accountedUntil) {
+      counters.stallCycles[lastReason.ordinal()] += cycle - accountedUntil;
+      accountedUntil = cycle;
+    }
+  }
+
+  void beginAccounting(long cycle) {
+    accountedUntil = cycle;
+    asleepUntil = cycle;
+    lastReason = StallReason.NO_WARP;
   }
 
   // --- Allocate (paper §5.3): reserve read ports for the 3-cycle read window ---------------------

@@ -1,0 +1,69 @@
+package io.sassim.sim.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.fixtures.ListingKernels;
+import io.sassim.sim.stats.KernelStats;
+import io.sassim.sim.stats.Stat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Same inputs, same stats: across runs and whether SMs sleep through idle cycles or not. */
+class GpuDeterminismTest {
+
+  private static KernelStats run(GpuConfig config, boolean alwaysTick) throws Exception {
+    long t0 = System.nanoTime();
+    KernelStats s = new Gpu(config, alwaysTick).run(ListingKernels.sgemmTiled("sm_86", 64), "sgemm");
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("sgemm_tiled on %s (alwaysTick=%s): %d cycles, %d warp instructions, %.2f s, %.0f warp-inst/s%n",
+        config.name(), alwaysTick, s.cycles(), s.warpInstructions(), seconds, s.warpInstructions() / seconds);
+    return s;
+  }
+
+  private static void assertSame(KernelStats a, KernelStats b) {
+    assertEquals(a.values(), b.values());
+    for (int s = 0; s < a.stallsBySubcore().length; s++) {
+      assertArrayEquals(a.stallsBySubcore()[s], b.stallsBySubcore()[s], "sub-core " + s);
+    }
+  }
+
+  @Test
+  void repeatedRunsAndSleepingGiveIdenticalStats() throws Exception {
+    GpuConfig config = ListingKernels.config("rtx-a6000", Map.of());
+    KernelStats first = run(config, false);
+    KernelStats second = run(config, false);
+    KernelStats ticking = run(config, true);
+    assertSame(first, second);
+    assertSame(first, ticking);
+    // 64 blocks x 8 warps x (prologue + 16 loop bodies + epilogue).
+    assertEquals(64L * 8 * ListingKernels.sgemmTiled("sm_86", 1).nextCta().warps().get(0).length(),
+        first.warpInstructions());
+    assertTrue(first.get(Stat.REGISTER_CACHE_HITS) > 0, "sgemm's FFMAs reuse operands");
+    assertTrue(first.get(Stat.PREFETCH_HITS) > 0, "the stream buffer serves the straight code");
+  }
+
+  @Test
+  void everySubcoreCycleIsAccountedFor() throws Exception {
+    GpuConfig config = ListingKernels.config("rtx-a6000", Map.of());
+    KernelStats s = run(config, false);
+    long perSubcore = s.cycles() * config.smCount();
+    for (int sub = 0; sub < s.stallsBySubcore().length; sub++) {
+      long stalls = 0;
+      for (long v : s.stallsBySubcore()[sub]) {
+        stalls += v;
+      }
+      // Each sub-core cycle either issued or recorded one stall reason.
+      assertTrue(stalls <= perSubcore);
+    }
+    long allStalls = 0;
+    for (long[] sub : s.stallsBySubcore()) {
+      for (long v : sub) {
+        allStalls += v;
+      }
+    }
+    assertEquals(perSubcore * s.stallsBySubcore().length, allStalls + s.warpInstructions());
+  }
+}
