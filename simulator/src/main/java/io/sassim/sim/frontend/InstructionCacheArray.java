@@ -26,11 +26,20 @@ final class InstructionCacheArray {
     Arrays.fill(tags, EMPTY);
   }
 
+  /** Fetch is sequential: most lookups repeat the previous line, so remember where it was. */
+  private long lastLine = EMPTY;
+  private int lastSlot;
+
   /** The slot holding {@code line}, or -1. */
   int find(long line) {
+    if (line == lastLine && tags[lastSlot] == line) {
+      return lastSlot;
+    }
     int base = (int) Math.floorMod(line, (long) sets) * ways;
     for (int w = 0; w < ways; w++) {
       if (tags[base + w] == line) {
+        lastLine = line;
+        lastSlot = base + w;
         return base + w;
       }
     }
