@@ -29,10 +29,6 @@ final class LaunchData {
     this.initial = initial;
   }
 
-  LaunchSpec spec() {
-    return spec;
-  }
-
   Dim3 grid() {
     return spec.grid();
   }
