@@ -1,0 +1,186 @@
+package io.sassim.isa.emu.reference;
+
+import io.sassim.isa.launch.BufferArg;
+import io.sassim.isa.launch.Dim3;
+import io.sassim.isa.launch.KernelArg;
+import io.sassim.isa.launch.LaunchSpec;
+import io.sassim.isa.launch.ScalarArg;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One launch as a reference sees it: the spec's geometry and scalars, and the buffers' initial
+ * bytes decoded into primitive arrays. Output arrays start as copies of the initial contents, so
+ * elements a kernel never writes keep them, as on the device.
+ */
+final class LaunchData {
+  private final LaunchSpec spec;
+  private final Map<String, byte[]> initial;
+  private final Map<String, byte[]> outputs = new LinkedHashMap<>();
+
+  LaunchData(LaunchSpec spec, Map<String, byte[]> initial, String kernel) {
+    if (!spec.kernel().equals(kernel)) {
+      throw new IllegalArgumentException(spec.source() + ": kernel " + spec.kernel()
+          + ", but this reference implements " + kernel);
+    }
+    this.spec = spec;
+    this.initial = initial;
+  }
+
+  Dim3 grid() {
+    return spec.grid();
+  }
+
+  Dim3 block() {
+    return spec.block();
+  }
+
+  /** Fails unless the block is exactly {@code x} × 1 × 1: the kernel hard-codes that size. */
+  void requireBlock(int x) {
+    if (!block().equals(new Dim3(x, 1, 1))) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel()
+          + " assumes blocks of " + x + " threads, the spec launches " + block());
+    }
+  }
+
+  /** Fails unless grid and block are one-dimensional: the kernel indexes with x only. */
+  void require1d() {
+    if (grid().y() != 1 || grid().z() != 1 || block().y() != 1 || block().z() != 1) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel()
+          + " indexes with x only; grid " + grid() + " and block " + block() + " are not 1-D");
+    }
+  }
+
+  /** Fails unless the block's x size is a whole number of warps (the kernel shuffles full warps). */
+  void requireWholeWarps() {
+    if (block().x() % 32 != 0) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel()
+          + " needs whole warps, block x is " + block().x());
+    }
+  }
+
+  /** gridDim.x · blockDim.x: the number of distinct 1-D global thread indices. */
+  int threadsX() {
+    return Math.toIntExact((long) grid().x() * block().x());
+  }
+
+  /** Fails unless buffer {@code name} holds at least {@code needed} elements. */
+  void requireCount(String name, int length, long needed) {
+    if (length < needed) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel() + " accesses "
+          + needed + " elements of " + name + ", which holds " + length);
+    }
+  }
+
+  private KernelArg arg(String name) {
+    for (KernelArg a : spec.args()) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(spec.source() + ": no argument named " + name);
+  }
+
+  private ScalarArg scalar(String name) {
+    if (arg(name) instanceof ScalarArg s) {
+      return s;
+    }
+    throw new IllegalArgumentException(spec.source() + ": " + name + " is not a scalar");
+  }
+
+  /** An integer scalar as the kernel sees its 32 bits. */
+  int intScalar(String name) {
+    return scalar(name).value().intValue();
+  }
+
+  /** An f32 scalar, rounded to float as the parameter block holds it. */
+  float floatScalar(String name) {
+    return (float) scalar(name).value().doubleValue();
+  }
+
+  private ByteBuffer in(String name) {
+    if (!(arg(name) instanceof BufferArg b)) {
+      throw new IllegalArgumentException(spec.source() + ": " + name + " is not a buffer");
+    }
+    byte[] bytes = initial.get(name);
+    if (bytes == null || bytes.length != b.byteSize()) {
+      throw new IllegalArgumentException(name + ": initial contents missing or not "
+          + b.byteSize() + " bytes");
+    }
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  int[] ints(String name) {
+    ByteBuffer b = in(name);
+    int[] out = new int[b.remaining() / 4];
+    b.asIntBuffer().get(out);
+    return out;
+  }
+
+  float[] floats(String name) {
+    ByteBuffer b = in(name);
+    float[] out = new float[b.remaining() / 4];
+    b.asFloatBuffer().get(out);
+    return out;
+  }
+
+  double[] doubles(String name) {
+    ByteBuffer b = in(name);
+    double[] out = new double[b.remaining() / 8];
+    b.asDoubleBuffer().get(out);
+    return out;
+  }
+
+  /** 16-bit elements (f16 bit patterns). */
+  short[] shorts(String name) {
+    ByteBuffer b = in(name);
+    short[] out = new short[b.remaining() / 2];
+    b.asShortBuffer().get(out);
+    return out;
+  }
+
+  byte[] bytes(String name) {
+    return in(name).array().clone();
+  }
+
+  void put(String name, int[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.asIntBuffer().put(values);
+    outputs.put(name, b.array());
+  }
+
+  void put(String name, float[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(values);
+    outputs.put(name, b.array());
+  }
+
+  void put(String name, double[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    b.asDoubleBuffer().put(values);
+    outputs.put(name, b.array());
+  }
+
+  void put(String name, short[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.asShortBuffer().put(values);
+    outputs.put(name, b.array());
+  }
+
+  /**
+   * The expected outputs. Fails if they are not exactly the spec's output buffers, so a spec that
+   * gains or renames an output cannot silently go unchecked.
+   */
+  Map<String, byte[]> outputs() {
+    for (BufferArg b : spec.buffers()) {
+      if (b.output() != outputs.containsKey(b.name())) {
+        throw new IllegalArgumentException(spec.source() + ": buffer " + b.name()
+            + (b.output() ? " is an output this reference does not compute"
+                : " is not an output, but this reference computes it"));
+      }
+    }
+    return outputs;
+  }
+}
