@@ -18,7 +18,7 @@ final class AtomicsMixReference implements WorkloadReference {
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "atomics_mix");
     int block = d.blockX();
-    d.requireGeometry(0, block);
+    d.require1d();
     if (block < 4) {
       throw new IllegalArgumentException(spec.source() + ": atomics_mix needs 4 threads a block");
     }

@@ -13,7 +13,7 @@ final class BarrierVariantsReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "barrier_variants");
-    d.requireGeometry(0, BLOCK); // bar.sync 2, 128 and bar.red 3, 128 count the whole block
+    d.requireBlock(BLOCK); // bar.sync 2, 128 and bar.red 3, 128 count the whole block
     int[] in = d.ints("in");
     int[] out = d.ints("out");
     d.requireCount("in", (long) d.gridX() * BLOCK);

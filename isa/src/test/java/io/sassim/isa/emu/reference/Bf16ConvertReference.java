@@ -14,7 +14,7 @@ final class Bf16ConvertReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "bf16_convert");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     float[] in = d.floats("in");
     short[] scale = d.shorts("scale");
     float[] outBf16 = d.floats("out_bf16");

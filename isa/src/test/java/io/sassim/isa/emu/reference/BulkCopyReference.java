@@ -10,7 +10,7 @@ final class BulkCopyReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "bulk_copy");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     float[] in = d.floats("in");
     float[] out = d.floats("out");
     float scale = d.floatScalar("scale");

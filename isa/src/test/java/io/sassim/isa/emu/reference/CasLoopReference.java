@@ -12,7 +12,7 @@ final class CasLoopReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "cas_loop");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     float[] in = d.floats("in");
     float[] maxima = d.floats("maxima");
     float[] products = d.floats("products");

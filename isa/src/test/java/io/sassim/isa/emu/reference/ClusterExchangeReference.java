@@ -13,7 +13,7 @@ final class ClusterExchangeReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "cluster_exchange");
-    d.requireGeometry(0, THREADS);
+    d.requireBlock(THREADS);
     if (d.gridX() % 2 != 0) {
       throw new IllegalArgumentException(spec.source() + ": cluster_exchange runs clusters of 2"
           + " blocks, the grid " + d.gridX() + " is odd");

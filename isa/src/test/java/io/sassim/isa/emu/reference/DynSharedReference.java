@@ -13,7 +13,7 @@ final class DynSharedReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "dyn_shared");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     int block = d.blockX();
     if (spec.dynamicSharedBytes() < (block + 2 * RADIUS) * 4) {
       throw new IllegalArgumentException(spec.source() + ": dyn_shared needs "

@@ -21,7 +21,7 @@ final class Fp64SpecialReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "fp64_special");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     double[] a = d.doubles("a");
     double[] b = d.doubles("b");
     double[] out = d.doubles("out");

@@ -14,7 +14,7 @@ final class Fp8ConvertReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "fp8_convert");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     float[] in = d.floats("in");
     int[] out = d.ints("out");
     int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());

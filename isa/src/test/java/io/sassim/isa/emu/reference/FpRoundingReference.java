@@ -28,7 +28,7 @@ final class FpRoundingReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "fp_rounding");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     float[] a = d.floats("a");
     float[] b = d.floats("b");
     float[] out = d.floats("out");
@@ -63,6 +63,11 @@ final class FpRoundingReference implements WorkloadReference {
     long ceilAbsY = (long) Math.ceil(Math.abs(y)); // __float2uint_ru
     return s + t + c + l + r + (float) flags + ex2 + (float) (int) floorX
         + (float) (ceilAbsY & 0xFFFFFFFFL);
+  }
+
+  @Override
+  public Tolerance tolerance(String argName) {
+    return argName.equals("out") ? OUT : Tolerance.EXACT;
   }
 
   static float saturate(float v) {

@@ -23,7 +23,7 @@ final class HalfOpsReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "half_ops");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     short[] a = d.shorts("a");
     short[] b = d.shorts("b");
     short[] c = d.shorts("c");

@@ -17,7 +17,7 @@ final class HopperMiscReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "hopper_misc");
-    d.requireGeometry(0, STAGED); // one thread per staged word, and 2 warps for the stmatrix
+    d.requireBlock(STAGED); // one thread per staged word, and 2 warps for the stmatrix
     if (d.gridX() % 2 != 0) {
       throw new IllegalArgumentException(spec.source() + ": hopper_misc runs clusters of 2 blocks,"
           + " the grid " + d.gridX() + " is odd");

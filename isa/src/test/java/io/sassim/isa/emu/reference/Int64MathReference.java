@@ -12,7 +12,7 @@ final class Int64MathReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "int64_math");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     long[] in = d.longs("in");
     long[] out = d.longs("out");
     int n = d.intScalar("n");

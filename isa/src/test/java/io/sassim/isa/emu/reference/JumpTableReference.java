@@ -12,7 +12,7 @@ final class JumpTableReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "jump_table");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");
     int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());

@@ -40,13 +40,21 @@ final class LaunchBuffers {
     return spec.block().x();
   }
 
-  /** Fails unless the launch is exactly {@code grid} × {@code block} threads along x. */
-  void requireGeometry(int grid, int block) {
-    if (spec.grid().volume() != spec.grid().x() || spec.block().volume() != spec.block().x()
-        || (grid > 0 && gridX() != grid) || (block > 0 && blockX() != block)) {
-      throw new IllegalArgumentException(spec.source() + ": " + kernelName()
-          + " is written for grid " + (grid > 0 ? grid : "N") + " x block " + block
-          + " along x, the spec launches " + spec.grid() + " x " + spec.block());
+  /** Fails unless grid and block are one-dimensional: the kernels index with x only. */
+  void require1d() {
+    if (spec.grid().volume() != gridX() || spec.block().volume() != blockX()) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel()
+          + " indexes with x only; grid " + spec.grid() + " and block " + spec.block()
+          + " are not 1-D");
+    }
+  }
+
+  /** Fails unless the launch is 1-D with blocks of exactly {@code threads} (hard-coded). */
+  void requireBlock(int threads) {
+    require1d();
+    if (blockX() != threads) {
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel()
+          + " is written for blocks of " + threads + " threads, the spec launches " + blockX());
     }
   }
 
@@ -54,13 +62,9 @@ final class LaunchBuffers {
   void requireCount(String name, long needed) {
     long have = buffer(name).count();
     if (have < needed) {
-      throw new IllegalArgumentException(spec.source() + ": " + kernelName() + " accesses "
+      throw new IllegalArgumentException(spec.source() + ": " + spec.kernel() + " accesses "
           + needed + " elements of " + name + ", which holds " + have);
     }
-  }
-
-  private String kernelName() {
-    return spec.kernel();
   }
 
   BufferArg buffer(String name) {

@@ -12,7 +12,7 @@ final class LocalArrayReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "local_array");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");
     long[] sums = d.longs("sums");

@@ -16,7 +16,7 @@ final class MatrixMoveReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "matrix_move");
-    d.requireGeometry(0, 32);
+    d.requireBlock(32);
     short[] in = d.shorts("in");
     int[] out = d.ints("out");
     d.requireCount("in", 256);

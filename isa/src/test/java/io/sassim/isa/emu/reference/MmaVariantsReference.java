@@ -24,7 +24,7 @@ final class MmaVariantsReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers buf = new LaunchBuffers(spec, initial, "mma_variants");
-    buf.requireGeometry(0, 32);
+    buf.requireBlock(32);
     buf.requireCount("a", WORDS_READ);
     buf.requireCount("da", 64);
     buf.requireCount("f", 128);

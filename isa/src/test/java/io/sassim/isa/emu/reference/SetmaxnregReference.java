@@ -13,7 +13,7 @@ final class SetmaxnregReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "setmaxnreg");
-    d.requireGeometry(0, 2 * HALF);
+    d.requireBlock(2 * HALF);
     float[] in = d.floats("in");
     float[] out = d.floats("out");
     int blocks = d.gridX();

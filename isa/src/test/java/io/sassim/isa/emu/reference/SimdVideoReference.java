@@ -13,7 +13,7 @@ final class SimdVideoReference implements WorkloadReference {
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "simd_video");
-    d.requireGeometry(0, d.blockX());
+    d.require1d();
     int[] a = d.ints("a");
     int[] b = d.ints("b");
     long[] out = d.longs("out");

@@ -19,7 +19,7 @@ final class WarpIntrinsicsReference implements WorkloadReference {
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
     LaunchBuffers d = new LaunchBuffers(spec, initial, "warp_intrinsics");
     int block = d.blockX();
-    d.requireGeometry(0, block);
+    d.require1d();
     if (block % WARP != 0 || spec.dynamicSharedBytes() < block * 4) {
       throw new IllegalArgumentException(spec.source() + ": warp_intrinsics needs whole warps and "
           + block * 4 + " bytes of dynamic shared memory");
