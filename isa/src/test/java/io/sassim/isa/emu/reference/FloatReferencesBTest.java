@@ -131,7 +131,8 @@ class FloatReferencesBTest {
       assertEquals(in[2 * i], out4[4 * i + 3]);
     }
     assertArrayEquals(new int[] {1, 2}, run.outInts("flag"));
-    ByteBuffer scratch = ByteBuffer.wrap(run.expected.get("scratch")).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer scratch =
+        ByteBuffer.wrap(run.expected.get("scratch")).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       assertEquals(i + 1, scratch.get(4 * n + i) & 0xFF); // bytes[i] = i, stored + 1
       assertEquals(-64 + i - 1, scratch.getShort(2 * (4 * n + i))); // halves[i] = -64 + i

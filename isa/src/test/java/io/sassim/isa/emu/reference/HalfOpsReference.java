@@ -60,7 +60,10 @@ final class HalfOpsReference implements WorkloadReference {
     return d.outputs();
   }
 
-  /** One lane of out = hmul2_sat(hsub2_sat(-relu_fma(x, y, m), x / (|y| + 1)), x > y) + exp + sqrt. */
+  /**
+   * One lane of out: hmul2_sat(hsub2_sat(-relu_fma(x, y, m), x / (|y| + 1)), x &gt; y), plus
+   * exp(x), plus sqrt(|y|).
+   */
   static short outLane(double x, double y) {
     double nanMax = Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
     double mm = half(nanMax + Math.min(x, y));

@@ -1,6 +1,5 @@
 package io.sassim.isa.emu.reference;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +79,7 @@ class IntegerReferencesBTest {
     assertEquals(11 + 5 + 0 + 0, JumpTableReference.value(0)); // case 0, L0, sq(0), fib(0)
     // 17: case 1 (51), 17 % 4 = 1 (153), (17 >> 4) % 3 = 1: tri(17) = 153, fib(1) = 1.
     assertEquals(51 + 153 + 153 + 1, JumpTableReference.value(17));
-    // 39: 39 & 15 = 7 → 39 | 0x700; 39 % 4 = 3 → 78; (39 >> 4) = 2 → neg: -39 ^ 0x55; fib(7) = 13.
+    // 39: case 7 → 39 | 0x700; 39 % 4 = 3 → 78; (39 >> 4) = 2 → neg(39); fib(39 & 7) = 13.
     assertEquals((39 | 0x700) + 78 + (-39 ^ 0x55) + 13, JumpTableReference.value(39));
     // 12 falls to default (0); 12 % 4 = 0 → 17; sq(12) = 144; fib(4) = 3.
     assertEquals(0 + 17 + 144 + 3, JumpTableReference.value(12));

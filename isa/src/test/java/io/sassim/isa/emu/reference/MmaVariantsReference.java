@@ -225,7 +225,8 @@ final class MmaVariantsReference implements WorkloadReference {
           int col = 2 * (l % 4) + e;
           double acc = SmallFloats.fromHalf((short) (cRegs[r] >>> (16 * e)));
           for (int k = 0; k < 8; k++) {
-            acc += SmallFloats.fromHalf((short) am[row][k]) * SmallFloats.fromHalf((short) bm[k][col]);
+            acc += SmallFloats.fromHalf((short) am[row][k])
+                * SmallFloats.fromHalf((short) bm[k][col]);
           }
           dRegs[r] |= (SmallFloats.toHalf(acc) & 0xFFFF) << (16 * e);
         }

@@ -60,7 +60,7 @@ class MmaVariantsReferenceTest {
     Map<String, byte[]> initial = PartBRun.initialBuffers(spec);
     initial.put("a", PartBRun.bytes(ones));
     Map<String, byte[]> out = new MmaVariantsReference().expectedOutputs(spec, initial);
-    // q: s8 k32 → 8, u8·s8 k32 → 16, xor k256 → +0, and k256 → +8, s4 k64 → +8, s8 k16 → +4,
+    // q: s8 k32 → 8, u8·s8 k32 → 16, xor k256 +0, and k256 +8, s4 k64 +8, s8 k16 +4,
     // and k128 → +4: 40. z = 40 + and k128 (m8n8) 4 = 44; w = q3 = 40 + s8 k16 (m8n8) 4 = 44.
     // h keeps its C halves (1, 0) as raw words 1: the 2^-46 of products is below half an ulp.
     int[] s = PartBRun.ints(out.get("s"));

@@ -50,7 +50,7 @@ class ReferencesBCoverageTest {
   void everyRunnableReferenceReturnsEachOutputAtItsSize() throws Exception {
     for (String k : KERNELS) {
       if (k.equals("mma_variants")) {
-        continue; // its committed spec is too short for what the kernel reads: MmaVariantsReferenceTest
+        continue; // the committed spec is too short for the kernel: MmaVariantsReferenceTest
       }
       PartBRun run = PartBRun.of(k);
       Set<String> omitted = OMITTED.getOrDefault(k, Set.of());
