@@ -82,4 +82,53 @@ class SmallFloatsTest {
     assertEquals(0x7C00, SmallFloats.toHalf(65520.0)); // halfway past 65504 rounds to infinity
     assertEquals(0x7BFF, SmallFloats.toHalf(65519.0));
   }
+
+  @Test
+  void fp8AgreesWithABitLevelEncoderOnRandomDoubles() {
+    SplittableRandom rng = new SplittableRandom(23);
+    for (int i = 0; i < 50000; i++) {
+      // Magnitudes from far below the subnormals to past the largest finite values.
+      double v = Math.scalb(rng.nextDouble(1, 2), rng.nextInt(-22, 18));
+      v = rng.nextBoolean() ? v : -v;
+      int e4 = bitLevel(v, 4, 3, 7);
+      if ((e4 & 0x7F) >= 0x7F) {
+        e4 = (e4 & 0x80) | 0x7E; // past 448 (0x7F is NaN): satfinite
+      }
+      assertEquals(e4, SmallFloats.toE4m3SatFinite(v), Double.toString(v));
+      int e5 = bitLevel(v, 5, 2, 15);
+      if ((e5 & 0x7F) > 0x7C) {
+        e5 = (e5 & 0x80) | 0x7C; // past the largest finite: infinity without saturation
+      }
+      assertEquals(e5, SmallFloats.toE5m2(v), Double.toString(v));
+    }
+  }
+
+  /**
+   * Round-to-nearest-even on the raw bits: keep the top fraction bits of the (possibly
+   * denormalised) significand and round on the discarded ones. No overflow handling: the result
+   * may run past the largest code, which the caller clamps.
+   */
+  private static int bitLevel(double v, int expBits, int fractionBits, int bias) {
+    long bits = Double.doubleToRawLongBits(v);
+    int sign = bits < 0 ? 1 << (expBits + fractionBits) : 0;
+    int e = (int) ((bits >>> 52) & 0x7FF) - 1023 + bias; // biased target exponent
+    long sig = (bits & ((1L << 52) - 1)) | (1L << 52); // 53 bits with the hidden one
+    int shift = 52 - fractionBits; // bits dropped for a normal result
+    if (e < 1) {
+      shift += 1 - e; // subnormal: the target exponent field is 0, drop more bits
+      e = 0;
+    }
+    if (shift > 62) {
+      return sign;
+    }
+    long kept = sig >>> shift;
+    long rest = sig & ((1L << shift) - 1);
+    long half = 1L << (shift - 1);
+    if (rest > half || (rest == half && (kept & 1) == 1)) {
+      kept++;
+    }
+    // kept holds the hidden bit for normals; adding the exponent field carries correctly.
+    long code = e == 0 ? kept : ((long) (e - 1) << fractionBits) + kept;
+    return sign | (int) Math.min(code, (1L << (expBits + fractionBits)) - 1);
+  }
 }
