@@ -62,13 +62,17 @@ class ConversionReferencesBTest {
   }
 
   @Test
-  void fp64SpecialPackedKnownValues() {
-    assertEquals(40 << 16 | 0x3C00, Fp64SpecialReference.packed(1.0)); // rni(40), half 1.0
-    assertEquals(0x80 << 16 | 0xC266, Fp64SpecialReference.packed(-3.2)); // -128 exactly
-    assertEquals(0x80 << 16 | 0xC800, Fp64SpecialReference.packed(-8.0)); // -320 saturates
-    assertEquals(0x7F << 16 | 0x4266, Fp64SpecialReference.packed(3.2)); // 128 saturates
-    assertEquals(2 << 16 | 0x2A66, Fp64SpecialReference.packed(0.05)); // 2.0000000000000004
-    assertEquals(0 << 16, Fp64SpecialReference.packed(0.0125) & 0xFF0000); // 0.5: ties to even
+  void fp64SpecialPackedAndConversionKnownValues() {
+    // The binaries keep only the half of x (cvt.rn.f16.f64); the s8 byte was compiled away.
+    assertEquals(0x3C00, Fp64SpecialReference.packed(1.0));
+    assertEquals(0xC266, Fp64SpecialReference.packed(-3.2));
+    assertEquals(0xC800, Fp64SpecialReference.packed(-8.0));
+    assertEquals(0x2A66, Fp64SpecialReference.packed(0.05));
+    assertEquals(0x7C00, Fp64SpecialReference.packed(65520.0)); // halfway past 65504: inf
+    // s8w (y·40 truncated, saturated) still enters out.
+    assertEquals(127, Fp64SpecialReference.saturateS8(Fp64SpecialReference.trunc(3.2 * 40)));
+    assertEquals(-128, Fp64SpecialReference.saturateS8(Fp64SpecialReference.trunc(-8.0 * 40)));
+    assertEquals(-127, Fp64SpecialReference.saturateS8(Fp64SpecialReference.trunc(-3.19 * 40)));
     assertEquals(1, Fp64SpecialReference.ilogb(3.0));
     assertEquals(-1074, Fp64SpecialReference.ilogb(Double.MIN_VALUE));
     assertEquals(Integer.MIN_VALUE, Fp64SpecialReference.ilogb(0.0));

@@ -10,8 +10,13 @@ import java.util.Map;
 /**
  * fp64_special.cu: IEEE double sqrt, division and reciprocal (correctly rounded on the GPU too),
  * directed-rounding add/mul/fma, and cvt between f64, f32, f16, bf16, s8, u64 and s64, summed in
- * source order. packed is exact. out holds one approximation, rsqrt (MUFU.RSQ64H and a Newton
- * step, within about an ulp): its last-bit differences may shift the roundings of the later sums.
+ * source order. out holds one approximation, rsqrt (MUFU.RSQ64H and a Newton step, within about
+ * an ulp): its last-bit differences may shift the roundings of the later sums.
+ *
+ * <p>packed is exact, and follows the committed binaries rather than the source's intent: the
+ * inline asm for s8 writes a 16-bit register through a short* into a one-byte char, and ptxas
+ * (all four targets) drops that cvt.rni.sat.s8.f64 and packs nothing above the half, so bits
+ * 16-23 are 0. Only the y·40 conversion (s8w, F2I.S8.F64.TRUNC) is in the listing.
  */
 final class Fp64SpecialReference implements WorkloadReference {
 
@@ -58,10 +63,9 @@ final class Fp64SpecialReference implements WorkloadReference {
     return s + back + hf + (double) s8w + (double) ilogb(x + 2.0);
   }
 
+  /** The listing stores F2F.F16.F64 of x alone: see the class comment for the missing s8. */
   static int packed(double x) {
-    int s8 = saturateS8(Math.rint(x * 40.0)); // cvt.rni: nearest, ties to even
-    short fh = SmallFloats.toHalf(x);
-    return ((s8 & 0xFF) << 16) | (fh & 0xFFFF);
+    return SmallFloats.toHalf(x) & 0xFFFF;
   }
 
   /** .sat to s8: clamp to [-128, 127], NaN to 0. */
