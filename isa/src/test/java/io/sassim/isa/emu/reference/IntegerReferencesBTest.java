@@ -211,6 +211,23 @@ class IntegerReferencesBTest {
   }
 
   @Test
+  void warpIntrinsicsTileVotesStayInsideTheTile() throws Exception {
+    // One value above 100, in lane 0: only tile 0 (lanes 0-3) votes any; the rest of the warp
+    // must not see it (sm_90 runs the VOTE after WARPSYNC.EXCLUSIVE on the tile's mask, sm_8x
+    // masks the ballot with it).
+    int[] v = new int[128];
+    Arrays.fill(v, 1);
+    v[0] = 101;
+    PartBRun run = PartBRun.withBuffers("warp_intrinsics", Map.of("in", PartBRun.bytes(v)));
+    int[] out = run.outInts("out");
+    int common = 132 + 1 + 101 - 1 + 1; // warp sum, min, unsigned max, match mask, pred
+    // Lane 1: shuffles 1 + 1, tile sum 104, any 1 + shfl_down 1, neighbour 1, lane 1.
+    assertEquals(common + 2 + 104 + 2 + 1 + 1, out[1]);
+    // Lane 4 (tile 1): shuffles 1 + 1, tile sum 4, any 0 + shfl_down 1, neighbour 1, lane 4.
+    assertEquals(common + 2 + 4 + 1 + 1 + 4, out[4]);
+  }
+
+  @Test
   void warpIntrinsicsMixedParityAndNegatives() throws Exception {
     int[] v = new int[128];
     for (int i = 0; i < 128; i++) {
