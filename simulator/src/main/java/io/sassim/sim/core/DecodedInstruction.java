@@ -18,6 +18,12 @@ public final class DecodedInstruction {
   final String text;
   final int pc;
   final UnitClass unit;
+  /** {@code unit.ordinal()}, the index of the unit's input latch. */
+  final int unitIndex;
+  /** An FP32 instruction other than IMAD, which may borrow the INT pipe on Ampere and later. */
+  final boolean mayUseIntPipe;
+  /** Writes at least one general register (needs a result-queue entry if fixed latency). */
+  final boolean writesRegister;
   final boolean fixedLatency;
   final int latency;
   final int initiationInterval;
@@ -57,6 +63,9 @@ public final class DecodedInstruction {
     text = b.text;
     pc = b.pc;
     unit = b.unit;
+    unitIndex = b.unit.ordinal();
+    mayUseIntPipe = b.unit == UnitClass.FP32 && !b.imad;
+    writesRegister = b.destinationRegisters.length > 0;
     fixedLatency = b.fixedLatency;
     latency = b.latency;
     initiationInterval = b.initiationInterval;

@@ -12,11 +12,13 @@ import io.sassim.sim.frontend.L0InstructionCache;
 final class SubCore {
 
   private static final int UNITS = UnitClass.values().length;
+  private static final int INT_LATCH = UnitClass.INT.ordinal();
 
   final int index;
   private final StreamingMultiprocessor sm;
   private final CoreSettings settings;
   private final IssueScheduler scheduler;
+  private final boolean fp32InIntPipe;
   final L0InstructionCache instructionCache;
   final SubCoreCounters counters = new SubCoreCounters();
 
@@ -60,6 +62,7 @@ final class SubCore {
     this.sm = sm;
     this.settings = settings;
     this.scheduler = scheduler;
+    this.fp32InIntPipe = settings.fp32InIntPipe;
     this.instructionCache = instructionCache;
     this.warps = new Warp[Math.min(32, (settings.maxWarps + settings.subcores - 1) / settings.subcores)];
     this.readPorts = new PortCalendar(settings.banks, readPortsPerBank);
@@ -404,7 +407,7 @@ final class SubCore {
       if (latchFor(in, now) < 0) {
         return StallReason.EXECUTION_UNIT.ordinal();
       }
-      if (in.destinationRegisters.length > 0 && resultQueueUsed >= settings.resultQueueEntries) {
+      if (in.writesRegister && resultQueueUsed >= settings.resultQueueEntries) {
         return StallReason.RESULT_QUEUE.ordinal();
       }
     } else if (in.unit == UnitClass.MEMORY && memoryQueueUsed >= settings.memoryQueueSlots) {
@@ -433,14 +436,13 @@ final class SubCore {
 
   /** The unit latch a fixed-latency instruction would use now, or -1 when none is free. */
   private int latchFor(DecodedInstruction in, long now) {
-    int u = in.unit.ordinal();
+    int u = in.unitIndex;
     if (latchFree[u] <= now) {
       return u;
     }
     // Ampere and later send FP32 work to the INT pipe when its latch is free (model-facts 5.1).
-    if (settings.fp32InIntPipe && in.unit == UnitClass.FP32 && !in.imad
-        && latchFree[UnitClass.INT.ordinal()] <= now) {
-      return UnitClass.INT.ordinal();
+    if (in.mayUseIntPipe && fp32InIntPipe && latchFree[INT_LATCH] <= now) {
+      return INT_LATCH;
     }
     return -1;
   }
@@ -458,7 +460,7 @@ final class SubCore {
     if (in.fixedLatency) {
       int latch = latchFor(in, now);
       latchFree[latch] = now + in.initiationInterval;
-      if (in.destinationRegisters.length > 0) {
+      if (in.writesRegister) {
         resultQueueUsed++;
       }
     } else if (in.unit == UnitClass.MEMORY) {
@@ -585,7 +587,7 @@ final class SubCore {
       }
       DecodedInstruction in = w.next();
       if (in.fixedLatency) {
-        long free = latchFree[in.unit.ordinal()];
+        long free = latchFree[in.unitIndex];
         if (free > now) {
           next = Math.min(next, free);
         }
