@@ -33,7 +33,13 @@ public final class StreamingMultiprocessor extends TickingComponent {
   final MemoryPipeline memory;
   private final L1InstructionCache l1Instruction;
   private final EventQueue events = new EventQueue();
-  private final SmListener listener;
+  /** Last cycle a warp instruction issued here (the watchdog's view of progress). */
+  private long lastIssue = -1;
+  /** First cycle an instruction issued since the GPU last collected, or -1. */
+  private long firstIssue = -1;
+  /** Cycles at which blocks finished since the GPU last collected them. */
+  private long[] finishedBlocks = new long[8];
+  private int finishedCount;
   private final boolean alwaysTick;
   private IssueHook hook;
   private long nextAge;
@@ -49,11 +55,10 @@ public final class StreamingMultiprocessor extends TickingComponent {
    *     same results, slower (used to test that sleeping changes nothing)
    */
   public StreamingMultiprocessor(int index, GpuConfig config, ClockDomain clock,
-      SmListener listener, boolean scoreboardMode, boolean alwaysTick) {
+      boolean scoreboardMode, boolean alwaysTick) {
     super("sm" + index, clock, index);
     this.index = index;
     this.settings = new CoreSettings(config, scoreboardMode);
-    this.listener = listener;
     this.alwaysTick = alwaysTick;
     this.l1Instruction = new L1InstructionCache(config.frontEnd());
     this.subcores = new SubCore[settings.subcores];
@@ -72,6 +77,32 @@ public final class StreamingMultiprocessor extends TickingComponent {
 
   public int index() {
     return index;
+  }
+
+  /** Last cycle an instruction issued on this SM, or -1. */
+  public long lastIssue() {
+    return lastIssue;
+  }
+
+  /** Blocks finished since {@link #clearFinishedBlocks}. */
+  public int finishedBlockCount() {
+    return finishedCount;
+  }
+
+  /** The cycle the i-th of those blocks finished. */
+  public long finishedBlockCycle(int i) {
+    return finishedBlocks[i];
+  }
+
+  /** First cycle an instruction issued since {@link #clearFinishedBlocks}, or -1. */
+  public long firstIssue() {
+    return firstIssue;
+  }
+
+  /** Forgets the finished blocks and the first issue, once the GPU has collected them. */
+  public void clearFinishedBlocks() {
+    finishedCount = 0;
+    firstIssue = -1;
   }
 
   public void setHook(IssueHook hook) {
@@ -360,7 +391,10 @@ public final class StreamingMultiprocessor extends TickingComponent {
   // --- Warp control: barriers, exit, reclaiming slots ------------------------------------------
 
   void onIssue(SubCore s, Warp w, DecodedInstruction in, int traceIndex, long now) {
-    listener.progressed(now);
+    lastIssue = now;
+    if (firstIssue < 0) {
+      firstIssue = now;
+    }
     if (hook != null) {
       hook.issued(now, index, s.index, w.block.linearId, w.warpInBlock, traceIndex, in);
     }
@@ -410,7 +444,10 @@ public final class StreamingMultiprocessor extends TickingComponent {
           blocks.remove(b);
           usedRegisters -= b.registers;
           usedShared -= b.sharedBytes;
-          listener.blockFinished(this, cycle);
+          if (finishedCount == finishedBlocks.length) {
+            finishedBlocks = java.util.Arrays.copyOf(finishedBlocks, finishedCount * 2);
+          }
+          finishedBlocks[finishedCount++] = cycle;
         }
       }
     }

@@ -7,7 +7,6 @@ import io.sassim.sim.config.GpuConfig;
 import io.sassim.sim.core.DecodedInstruction;
 import io.sassim.sim.core.InstructionDecoder;
 import io.sassim.sim.core.IssueHook;
-import io.sassim.sim.core.SmListener;
 import io.sassim.sim.core.StallReason;
 import io.sassim.sim.core.StreamingMultiprocessor;
 import io.sassim.sim.core.SubCoreCounters;
@@ -23,10 +22,19 @@ import io.sassim.traces.model.KernelTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The simulated chip: SMs on a core clock, the thread-block scheduler and the watchdog. Kernels
  * run one after another, as a single stream orders them.
+ *
+ * <p>SMs run window by window ({@code windowCycles}): inside a window each SM runs through its
+ * cycles on its own, since SMs share nothing in this model but the block scheduler; at the end
+ * of a window the blocks that finished are replaced, in order of finish cycle and SM index, the
+ * new ones starting no earlier than the window's end. A window of 1 is cycle-by-cycle lockstep;
+ * larger windows run faster (the SM's state stays in the processor caches, and SMs can run on
+ * several threads) at the cost of up to a window's delay before a finished block is replaced.
+ * The results depend on the window, never on the number of threads.
  */
 public final class Gpu {
 
@@ -36,6 +44,8 @@ public final class Gpu {
   private final ClockDomain coreClock;
   private final ClockDomain memoryClock;
   private final boolean alwaysTick;
+  private int windowCycles = 8;
+  private ExecutorService threads;
   private IssueHook hook;
   private long totalCycles;
 
@@ -72,6 +82,22 @@ public final class Gpu {
     return memoryClock;
   }
 
+  /** Cycles each SM runs on its own between block exchanges (default 8; 1 = lockstep). */
+  public void setWindowCycles(int cycles) {
+    if (cycles < 1) {
+      throw new IllegalArgumentException("window must be at least 1 cycle, got " + cycles);
+    }
+    this.windowCycles = cycles;
+  }
+
+  /**
+   * Runs the SMs of each window on {@code pool} (null: on the calling thread). Statistics do not
+   * depend on it. An issue hook must then be thread-safe.
+   */
+  public void setThreads(ExecutorService pool) {
+    this.threads = pool;
+  }
+
   /** Observes every issue of every following kernel; null removes it. */
   public void setHook(IssueHook hook) {
     this.hook = hook;
@@ -95,7 +121,7 @@ public final class Gpu {
   }
 
   /** One kernel's simulation: the block scheduler and the engine loop. */
-  private final class KernelRun implements SmListener {
+  private final class KernelRun {
 
     private final KernelTrace kernel;
     private final String origin;
@@ -132,10 +158,10 @@ public final class Gpu {
       this.scoreboard = "scoreboard".equals(config.issue().dependence()) || !kernel.hasControlBits();
       this.sms = new StreamingMultiprocessor[config.smCount()];
       for (int i = 0; i < sms.length; i++) {
-        sms[i] = new StreamingMultiprocessor(i, config, coreClock, this, scoreboard, alwaysTick);
+        sms[i] = new StreamingMultiprocessor(i, config, coreClock, scoreboard, alwaysTick);
         sms[i].setHook(hook);
       }
-      this.watchdog = new Watchdog(coreClock, config.watchdog().stallCycles());
+      this.watchdog = new Watchdog(config.watchdog().stallCycles());
     }
 
     KernelStats run() throws InputException, SimulationStuckException {
@@ -154,22 +180,31 @@ public final class Gpu {
       if (failure != null) {
         throw failure;
       }
-      watchdog.arm(start);
-      engine.wake(watchdog, start + 1);
-      engine.run(() -> failure != null || watchdog.tripped() || allDone());
+      watchdog.start(start);
+      long windowStart = start;
+      while (!allDone() && failure == null) {
+        long windowEnd = windowStart + windowCycles;
+        engine.runWindow(coreClock.timeOf(windowEnd), threads);
+        long gapEnd = exchangeBlocks(windowEnd);
+        if (gapEnd >= 0) {
+          throw stuck(gapEnd);
+        }
+        long next = engine.nextTime();
+        if (allDone() || failure != null) {
+          break;
+        }
+        // Every SM sleeps until 'next' (or for ever): if that is a whole watchdog window after
+        // the last issue, nothing will move before the watchdog fires, and the warps' state now
+        // is their state then.
+        long nextCycle = next == Long.MAX_VALUE ? Long.MAX_VALUE : coreClock.cycleAtOrAfter(next);
+        if (nextCycle == Long.MAX_VALUE || watchdog.tripsAt(Math.max(windowEnd, nextCycle) - 1)) {
+          throw stuck(watchdog.lastProgress() + watchdog.window());
+        }
+        // Skip windows in which every SM sleeps.
+        windowStart = Math.max(windowEnd, nextCycle);
+      }
       if (failure != null) {
         throw failure;
-      }
-      if (watchdog.tripped()) {
-        List<String> stuck = new ArrayList<>();
-        for (StreamingMultiprocessor sm : sms) {
-          stuck.addAll(sm.describeWarps(watchdog.trippedAt()));
-        }
-        throw new SimulationStuckException(String.format(
-            "kernel %s: no warp issued for %d cycles (last issue at cycle %d, %d of %d blocks"
-                + " finished); %d warps resident",
-            launch.name(), watchdog.window(), watchdog.lastProgress(), blocksFinished,
-            launch.ctaCount(), stuck.size()), stuck);
       }
       if (!allDone()) {
         throw new IllegalStateException("engine ran out of work with blocks unfinished");
@@ -228,19 +263,55 @@ public final class Gpu {
       }
     }
 
-    @Override
-    public void progressed(long cycle) {
-      watchdog.progressed(cycle);
+    /**
+     * The end of a window: note each SM's progress and replace its finished blocks, in order of
+     * finish cycle and then SM index, so the outcome does not depend on how the window ran.
+     */
+    private long exchangeBlocks(long windowEnd) {
+      List<long[]> finished = new ArrayList<>();
+      long firstIssue = Long.MAX_VALUE;
+      long lastIssue = -1;
+      for (StreamingMultiprocessor sm : sms) {
+        if (sm.firstIssue() >= 0) {
+          firstIssue = Math.min(firstIssue, sm.firstIssue());
+          lastIssue = Math.max(lastIssue, sm.lastIssue());
+        }
+        for (int i = 0; i < sm.finishedBlockCount(); i++) {
+          finished.add(new long[] {sm.finishedBlockCycle(i), sm.index()});
+        }
+        sm.clearFinishedBlocks();
+      }
+      if (firstIssue != Long.MAX_VALUE && watchdog.tripsAt(firstIssue)) {
+        // Silent for a whole watchdog window inside this window, then moving again.
+        return watchdog.lastProgress() + watchdog.window();
+      }
+      watchdog.progressed(lastIssue);
+      if (finished.isEmpty()) {
+        return -1;
+      }
+      finished.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+      for (long[] f : finished) {
+        blocksFinished++;
+        lastFinish = Math.max(lastFinish, f[0]);
+        watchdog.progressed(f[0]);
+        if (!noMoreCtas) {
+          long at = Math.max(windowEnd, f[0] + config.launch().blockLaunchCycles());
+          startNextBlock(sms[(int) f[1]], at);
+        }
+      }
+      return -1;
     }
 
-    @Override
-    public void blockFinished(StreamingMultiprocessor sm, long cycle) {
-      blocksFinished++;
-      lastFinish = Math.max(lastFinish, cycle);
-      watchdog.progressed(cycle);
-      if (!noMoreCtas) {
-        startNextBlock(sm, cycle + config.launch().blockLaunchCycles());
+    private SimulationStuckException stuck(long at) {
+      List<String> warps = new ArrayList<>();
+      for (StreamingMultiprocessor sm : sms) {
+        warps.addAll(sm.describeWarps(at));
       }
+      return new SimulationStuckException(String.format(
+          "kernel %s: no warp issued for %d cycles (last issue at cycle %d, %d of %d blocks"
+              + " finished); %d warps resident",
+          launch.name(), watchdog.window(), watchdog.lastProgress(), blocksFinished,
+          launch.ctaCount(), warps.size()), warps);
     }
 
     private KernelStats collect(long cycles) {

@@ -1,33 +1,20 @@
 package io.sassim.sim.gpu;
 
-import io.sassim.sim.engine.ClockDomain;
-import io.sassim.sim.engine.TickingComponent;
-
 /**
- * Wakes every quarter of its window while a kernel runs and trips when no warp instruction
- * issued anywhere for the whole window.
+ * Trips when no warp instruction issued anywhere for a whole window of cycles. Checked by the GPU
+ * at the end of every simulation window, from the SMs' last-issue cycles.
  */
-final class Watchdog extends TickingComponent {
+final class Watchdog {
 
   private final long window;
   private long lastProgress;
-  private boolean armed;
-  private boolean tripped;
-  private long trippedAt;
 
-  Watchdog(ClockDomain clock, long window) {
-    super("watchdog", clock, Integer.MAX_VALUE);
+  Watchdog(long window) {
     this.window = Math.max(1, window);
   }
 
-  void arm(long cycle) {
-    armed = true;
-    tripped = false;
+  void start(long cycle) {
     lastProgress = cycle;
-  }
-
-  void disarm() {
-    armed = false;
   }
 
   void progressed(long cycle) {
@@ -36,12 +23,9 @@ final class Watchdog extends TickingComponent {
     }
   }
 
-  boolean tripped() {
-    return tripped;
-  }
-
-  long trippedAt() {
-    return trippedAt;
+  /** Whether {@code cycle} is a whole window past the last progress. */
+  boolean tripsAt(long cycle) {
+    return cycle - lastProgress >= window;
   }
 
   long lastProgress() {
@@ -50,20 +34,5 @@ final class Watchdog extends TickingComponent {
 
   long window() {
     return window;
-  }
-
-  @Override
-  protected boolean tick(long cycle) {
-    if (!armed) {
-      return false;
-    }
-    if (cycle - lastProgress >= window) {
-      tripped = true;
-      trippedAt = cycle;
-      armed = false;
-      return false;
-    }
-    sleepUntil(Math.max(cycle + 1, Math.min(lastProgress + window, cycle + Math.max(1, window / 4))));
-    return false;
   }
 }

@@ -46,6 +46,30 @@ class GpuDeterminismTest {
   }
 
   @Test
+  void threadCountDoesNotChangeStats() throws Exception {
+    // 8 SMs, 2 blocks each: 40 blocks make two and a half waves, so blocks are exchanged at
+    // window ends while other SMs are mid-window.
+    GpuConfig small = ListingKernels.config("rtx-a6000", Map.of("smCount", 8));
+    Gpu one = new Gpu(small);
+    KernelStats sequential = one.run(ListingKernels.sgemmTiled("sm_86", 40), "sgemm");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      Gpu many = new Gpu(small);
+      many.setThreads(pool);
+      assertSame(sequential, many.run(ListingKernels.sgemmTiled("sm_86", 40), "sgemm"));
+    } finally {
+      pool.shutdown();
+    }
+    // A window of one cycle is lockstep; it may replace blocks a little earlier, never later.
+    Gpu lockstep = new Gpu(small);
+    lockstep.setWindowCycles(1);
+    KernelStats exact = lockstep.run(ListingKernels.sgemmTiled("sm_86", 40), "sgemm");
+    assertEquals(sequential.warpInstructions(), exact.warpInstructions());
+    assertTrue(exact.cycles() <= sequential.cycles(), exact.cycles() + " vs " + sequential.cycles());
+    assertTrue(sequential.cycles() - exact.cycles() < 3 * 8, "at most a window per wave");
+  }
+
+  @Test
   void everySubcoreCycleIsAccountedFor() throws Exception {
     GpuConfig config = ListingKernels.config("rtx-a6000", Map.of());
     KernelStats s = run(config, false);
