@@ -196,6 +196,31 @@ class RunCommandTest {
   }
 
   @Test
+  void controlBitsFromTheListingTurnAnNvbitStyleTraceIntoTheControlledRun() throws Exception {
+    Path folder = TraceFilesOnDisk.writeAccelSim(new MemoryTraceSource("sgemm")
+        .kernel("kernel-1", () -> SgemmTiledTrace.kernelUnchecked(false)), tmp.resolve("nvbit"));
+    Path listing = ListingKernels.repoRoot()
+        .resolve("traces/kernels/sgemm_tiled/sgemm_tiled.sm_86.sass");
+    Path plain = tmp.resolve("plain.json");
+    Path controlled = tmp.resolve("controlled.json");
+    Path nativeRun = tmp.resolve("native.json");
+    assertEquals(0, CliRun.of("run", "--gpu", "rtx-a6000", folder.toString(), "--json",
+        plain.toString()).code());
+    CliRun r = CliRun.of("run", "--gpu", "rtx-a6000", folder.toString(), "--json",
+        controlled.toString(), "--control", listing.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(0, CliRun.of("run", "--gpu", "rtx-a6000", sgemm.toString(), "--json",
+        nativeRun.toString()).code());
+    JsonNode p = readJson(plain).get("kernels").get(0);
+    JsonNode c = readJson(controlled).get("kernels").get(0);
+    assertEquals("scoreboard", p.get("dependenceMode").asText());
+    assertEquals("control-bits", c.get("dependenceMode").asText());
+    // Same instructions and control bits as the native trace cut with them: same timing.
+    assertEquals(readJson(nativeRun).get("kernels").get(0).get("cycles"), c.get("cycles"));
+    assertEquals(sgemmWarpInstructions, p.get("warpInstructions").asLong());
+  }
+
+  @Test
   void setOverridesReachTheModel() {
     Path base = tmp.resolve("base.json");
     Path slow = tmp.resolve("slow.json");
