@@ -12,6 +12,8 @@ import io.sassim.traces.model.KernelLaunch;
 import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.TraceCommand;
 import io.sassim.traces.model.TraceSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,9 @@ import java.util.List;
  * simulated on a fresh {@link Gpu} again and again on one thread. Reading the trace is timed
  * apart and left out of the rates, so they describe the model, not the trace format ({@code bench
  * trace-read} measures that). The rates come from the fastest timed pass, the most reproducible
- * figure on a shared machine, with the median beside it.
+ * figure on a shared machine, with the median beside it. Each pass's CPU time on the simulating
+ * thread is kept too: on a machine shared with other jobs it counts only the time the model ran,
+ * not the time it waited for a core (garbage-collector threads are not in it).
  */
 public final class SimulateBenchmark {
 
@@ -35,10 +39,12 @@ public final class SimulateBenchmark {
    * @param readSeconds time to read the trace into memory, once
    * @param bestSeconds fastest timed pass
    * @param medianSeconds median timed pass
+   * @param bestCpuSeconds least CPU time of the simulating thread over the timed passes
    * @param passes timed passes
    */
   public record Result(int kernels, long warpInstructions, long threadInstructions, long cycles,
-      double readSeconds, double bestSeconds, double medianSeconds, int passes) {
+      double readSeconds, double bestSeconds, double medianSeconds, double bestCpuSeconds,
+      int passes) {
 
     public double warpInstructionsPerSecond() {
       return warpInstructions / bestSeconds;
@@ -50,6 +56,11 @@ public final class SimulateBenchmark {
 
     public double medianWarpInstructionsPerSecond() {
       return warpInstructions / medianSeconds;
+    }
+
+    /** Warp instructions per CPU second of the simulating thread; 0 when unmeasured. */
+    public double warpInstructionsPerCpuSecond() {
+      return bestCpuSeconds > 0 ? warpInstructions / bestCpuSeconds : 0;
     }
   }
 
@@ -81,10 +92,17 @@ public final class SimulateBenchmark {
       pass(kernels);
     }
     double[] seconds = new double[repeats];
+    double bestCpu = Double.MAX_VALUE;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
     for (int r = 0; r < repeats; r++) {
+      long cpuStart = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
       long[] again = pass(kernels);
       seconds[r] = (System.nanoTime() - start) / 1e9;
+      if (cpuTime) {
+        bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+      }
       if (!Arrays.equals(again, counts)) {
         // The model is deterministic; a difference means state leaked between passes.
         throw new IllegalStateException("pass " + r + " simulated " + Arrays.toString(again)
@@ -93,7 +111,7 @@ public final class SimulateBenchmark {
     }
     Arrays.sort(seconds);
     return new Result(kernels.size(), counts[0], counts[1], counts[2], readSeconds, seconds[0],
-        seconds[repeats / 2], repeats);
+        seconds[repeats / 2], cpuTime ? bestCpu : 0, repeats);
   }
 
   /** One pass on a fresh GPU: warp instructions, thread instructions, cycles. */

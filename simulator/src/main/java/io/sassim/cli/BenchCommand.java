@@ -179,6 +179,8 @@ final class BenchCommand implements Runnable {
       out.printf("simulated warp instructions per second: %.0f (median pass %.0f)%n",
           r.warpInstructionsPerSecond(), r.medianWarpInstructionsPerSecond());
       out.printf("simulated cycles per second: %.0f%n", r.cyclesPerSecond());
+      out.printf("per CPU second of the simulating thread (least over the passes): %.3f s, %.0f "
+          + "warp instructions/s%n", r.bestCpuSeconds(), r.warpInstructionsPerCpuSecond());
       out.printf("java %s, one simulation thread, %d processors, collector %s%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           TraceRead.collectors());
