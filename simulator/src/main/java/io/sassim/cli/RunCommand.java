@@ -2,6 +2,7 @@ package io.sassim.cli;
 
 import io.sassim.isa.InputException;
 import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.config.GpuConfigLoader;
 import io.sassim.sim.gpu.Gpu;
 import io.sassim.sim.gpu.SimulationStuckException;
 import io.sassim.sim.gpu.TraceReplay;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
     if (json != null) {
       writeAtomically(json, report.render(config, overrides, input.toString(),
-          new RunReport.Timing(wall, version())));
+          new RunReport.Timing(wall, version(), gitRevision())));
     }
     return 0;
   }
@@ -156,6 +158,32 @@ final class RunCommand implements Callable<Integer> {
   static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
     return v == null ? "development build" : v;
+  }
+
+  /**
+   * The commit of the checkout whose {@code configs/} this run used, with {@code -dirty} for
+   * uncommitted changes; null when that is not a git checkout or git is not installed. It goes
+   * into the report's timing block, so that a speed figure can be traced to its code.
+   */
+  static String gitRevision() {
+    Path repo = GpuConfigLoader.defaultConfigsDir().toAbsolutePath().getParent();
+    if (repo == null) {
+      return null;
+    }
+    try {
+      Process git = new ProcessBuilder("git", "-C", repo.toString(), "describe", "--always",
+          "--dirty", "--abbrev=12").redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!git.waitFor(10, TimeUnit.SECONDS) || git.exitValue() != 0 || out.contains("\n")) {
+        return null;
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   static void writeAtomically(Path target, String text) throws InputException {

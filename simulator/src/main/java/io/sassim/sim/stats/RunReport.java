@@ -41,8 +41,9 @@ public final class RunReport {
    *
    * @param wallSeconds wall time of all kernels' simulation, trace streaming included
    * @param sassimVersion version of the jar, or {@code development build}
+   * @param gitRevision commit of the checkout that ran, or null when unknown
    */
-  public record Timing(double wallSeconds, String sassimVersion) {}
+  public record Timing(double wallSeconds, String sassimVersion, String gitRevision) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -120,6 +121,9 @@ public final class RunReport {
     sim.put("threadInstructionsPerSecond", rate(totalThreadInstructions(), wall));
     sim.put("cyclesPerSecond", rate(totalCycles(), wall));
     sim.put("sassimVersion", timing.sassimVersion());
+    if (timing.gitRevision() != null) {
+      sim.put("gitRevision", timing.gitRevision());
+    }
     sim.put("java", System.getProperty("java.version"));
     return root;
   }
