@@ -18,6 +18,7 @@ import io.sassim.sim.stats.Stat;
 import io.sassim.sim.stats.StatCatalogue;
 import io.sassim.traces.SharedTraces;
 import io.sassim.traces.files.TraceFiles;
+import io.sassim.traces.fixtures.MemoryKernelTrace;
 import io.sassim.traces.fixtures.MemoryTraceSource;
 import io.sassim.traces.model.KernelTrace;
 import io.sassim.traces.model.TraceCommand;
@@ -297,6 +298,25 @@ class RunCommandTest {
     }
     assertFalse(r.err().contains("Exception"), r.err());
     assertFalse(Files.exists(out), "no JSON for a run that did not finish");
+  }
+
+  @Test
+  void warpsThatDisagreeOnBarrierCountFinishBecauseExitedWarpsLeaveTheBarrier() throws Exception {
+    // Warp 0 passes both barriers of the SGEMM loop, warp 1 only the first, then exits: the
+    // second barrier releases warp 0 once warp 1 has exited, as on hardware, so no deadlock.
+    Kernel k = ListingKernels.kernel("sgemm_tiled", "sgemm_tiled", "sm_86");
+    List<MemoryKernelTrace.Entry> both = List.of(entry(k, 0x370), entry(k, 0xa00), entry(k, 0xa80));
+    List<MemoryKernelTrace.Entry> one = List.of(entry(k, 0x370), entry(k, 0xa80));
+    Path trace = TraceFilesOnDisk.writeNative(new MemoryTraceSource("bars").kernel("kernel-1",
+        () -> ListingKernels.sequences("bars", List.of(both, one), 2, 1)), tmp.resolve("bars.sstrace"));
+    CliRun r = CliRun.of("run", "--gpu", "rtx-a6000", trace.toString(),
+        "--set", "watchdog.stallCycles=20000");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(5, first(lines(r.out()), "gpgpu_n_tot_w_icount"));
+  }
+
+  private static MemoryKernelTrace.Entry entry(Kernel k, int pc) {
+    return new MemoryKernelTrace.Entry(ListingKernels.controlled(k.at(pc)), -1);
   }
 
   @Test
