@@ -2,7 +2,11 @@ package io.sassim.cli;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import io.sassim.bench.SimulateBenchmark;
 import io.sassim.bench.TraceReadBenchmark;
+import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.gpu.SimulationStuckException;
+import io.sassim.traces.model.TraceSource;
 import io.sassim.isa.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Speed benchmarks; figures belong in docs/performance.md.",
-    subcommands = {BenchCommand.TraceRead.class})
+    subcommands = {BenchCommand.TraceRead.class, BenchCommand.Simulate.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -120,6 +125,67 @@ final class BenchCommand implements Runnable {
       } catch (IOException e) {
         // A leftover temp folder is harmless.
       }
+    }
+  }
+
+  /** {@code sassim bench simulate IN --gpu NAME}: speed of the timing model. */
+  @Command(
+      name = "simulate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Simulate every kernel of a trace repeatedly on one thread and print simulated warp "
+            + "instructions per second and simulated cycles per second of the timing model.",
+        "The trace is read into memory first; that read is timed apart and excluded from the "
+            + "rates. IN is a trace folder, kernelslist.g, .traceg[.xz] or .sstrace."
+      })
+  static final class Simulate implements Callable<Integer> {
+
+    @Parameters(paramLabel = "IN", description = "Trace to simulate.")
+    Path input;
+
+    @Mixin GpuOptions gpuOptions;
+
+    @Mixin TraceInputOptions inputOptions;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed passes over all kernels; rates are from the fastest (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warm-up", defaultValue = "5", paramLabel = "SECONDS", description = "Untimed passes first, for at least this long, so the JIT has compiled the model (default ${DEFAULT-VALUE}).")
+    double warmUpSeconds;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws InputException {
+      if (repeats < 1 || warmUpSeconds < 0) {
+        throw new InputException("sassim bench simulate", 0,
+            "--repeats must be at least 1, --warm-up at least 0");
+      }
+      GpuConfig config = gpuOptions.load();
+      SimulateBenchmark.Result r;
+      try (TraceSource source = inputOptions.open(input)) {
+        r = new SimulateBenchmark(config, repeats, warmUpSeconds).run(source);
+      } catch (SimulationStuckException e) {
+        throw new InputException(input.toString(), 0, "the watchdog stopped the simulation: "
+            + e.getMessage() + " (sassim run prints the stuck warps)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("input %s on %s: %d kernels, %d warp instructions, %d thread instructions, "
+          + "%d simulated cycles per pass%n", input, config.name(), r.kernels(),
+          r.warpInstructions(), r.threadInstructions(), r.cycles());
+      out.printf("trace read into memory once in %.3f s (not in the rates)%n", r.readSeconds());
+      out.printf("%d timed passes: best %.3f s, median %.3f s%n", r.passes(), r.bestSeconds(),
+          r.medianSeconds());
+      out.printf("simulated warp instructions per second: %.0f (median pass %.0f)%n",
+          r.warpInstructionsPerSecond(), r.medianWarpInstructionsPerSecond());
+      out.printf("simulated cycles per second: %.0f%n", r.cyclesPerSecond());
+      out.printf("per CPU second of the simulating thread (least over the passes): %.3f s, %.0f "
+          + "warp instructions/s%n", r.bestCpuSeconds(), r.warpInstructionsPerCpuSecond());
+      out.printf("java %s, one simulation thread, %d processors, collector %s%n",
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+          TraceRead.collectors());
+      out.flush();
+      return 0;
     }
   }
 }

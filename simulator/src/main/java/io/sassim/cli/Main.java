@@ -11,11 +11,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Cycle-level simulator of modern NVIDIA GPU cores (Ampere, Ada, Hopper).",
-    subcommands = {SassCommand.class, TraceGroupCommand.class, BenchCommand.class})
+    subcommands = {SassCommand.class, TraceGroupCommand.class, RunCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input: malformed files, unknown names, unsupported content. */
   public static final int EXIT_BAD_INPUT = 2;
+
+  /** Exit code of {@code sassim run} when the watchdog finds no forward progress. */
+  public static final int EXIT_STUCK = 3;
 
   @Option(names = "--verbose", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;

@@ -30,4 +30,21 @@ class BenchCommandTest {
     assertTrue(Files.exists(keep.resolve("trace.sstrace")));
     assertTrue(Files.exists(keep.resolve("accelsim-xz/kernel-1.traceg.xz")));
   }
+
+  @Test
+  void simulateReportsTheModelsRatesOverEveryKernel() {
+    Path input = SharedTraces.require(SharedTraces.FLASHINFER);
+    CliRun r = CliRun.of("bench", "simulate", input.toString(), "--gpu", "rtx-a6000",
+        "--repeats", "2", "--warm-up", "0");
+    assertEquals(0, r.code(), r.err());
+    // 8 kernels, 6451 warp instructions (trace stats agrees), simulated in every pass.
+    assertTrue(r.out().contains("rtx-a6000: 8 kernels, 6451 warp instructions"), r.out());
+    assertTrue(r.out().matches("(?s).*simulated warp instructions per second: \\d+ .*"), r.out());
+    assertTrue(r.out().matches("(?s).*simulated cycles per second: \\d+\\n.*"), r.out());
+    assertTrue(r.out().contains("2 timed passes"), r.out());
+
+    CliRun bad = CliRun.of("bench", "simulate", input.toString(), "--gpu", "rtx-a6000",
+        "--repeats", "0");
+    assertEquals(2, bad.code());
+  }
 }

@@ -64,4 +64,31 @@ class LauncherIT {
     assertEquals(2, missing.code());
     assertEquals(tmp.resolve("none") + ": no such file or folder", missing.stderr().strip());
   }
+
+  @Test
+  void runThroughTheLauncherPrintsAccelSimLinesAndWritesJson() throws Exception {
+    Path trace = SharedTraces.require(SharedTraces.FLASHINFER);
+    Path json = tmp.resolve("out/run.json");
+    Result r = launch("run", "--gpu", "rtx-a6000", trace.toString(), "--json", json.toString());
+    assertEquals(0, r.code(), r.stderr());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.matches("gpu_sim_cycle = \\d+")), r.stdout());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.matches("gpu_sim_insn = \\d+")), r.stdout());
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertEquals(8, report.get("kernels").size());
+    long cycles = 0;
+    for (JsonNode k : report.get("kernels")) {
+      assertTrue(k.get("name").asText().startsWith("_Z"), k.get("name").asText());
+      assertTrue(k.get("cycles").asLong() > 0);
+      cycles += k.get("cycles").asLong();
+    }
+    assertEquals(cycles, report.get("totals").get("cycles").asLong());
+    assertEquals(6451, report.get("totals").get("warpInstructions").asLong());
+    assertTrue(report.get("simulation").get("wallSeconds").asDouble() > 0);
+    assertTrue(report.get("simulation").get("warpInstructionsPerSecond").asDouble() > 0);
+
+    Result spec = launch("run", "--gpu", "rtx-a6000",
+        ROOT.resolve("traces/kernels/vecadd/vecadd.launch.yaml").toString());
+    assertEquals(2, spec.code());
+    assertTrue(spec.stderr().contains("needs the functional emulator"), spec.stderr());
+  }
 }

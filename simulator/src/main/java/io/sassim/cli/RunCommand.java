@@ -1,0 +1,205 @@
+package io.sassim.cli;
+
+import io.sassim.isa.InputException;
+import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.config.GpuConfigLoader;
+import io.sassim.sim.gpu.Gpu;
+import io.sassim.sim.gpu.SimulationStuckException;
+import io.sassim.sim.gpu.TraceReplay;
+import io.sassim.sim.stats.AccelSimLines;
+import io.sassim.sim.stats.RunReport;
+import io.sassim.sim.stats.StatCatalogue;
+import io.sassim.traces.model.KernelLaunch;
+import io.sassim.traces.model.TraceSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sassim run --gpu NAME INPUT}: simulates every kernel of a trace in order and prints
+ * Accel-Sim-style summary lines; {@code --json} writes the full statistics (docs/stats.md).
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulate every kernel of a trace in launch order on a GPU config, printing Accel-Sim-style "
+          + "lines (gpu_sim_cycle, gpu_sim_insn, ...) per kernel and a summary.",
+      "INPUT is a trace folder, a kernelslist.g, a kernel-N.traceg[.xz] or a native .sstrace.",
+      "Exit codes: 0 done, 2 bad input, 3 the watchdog found no forward progress, 1 internal "
+          + "error."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "INPUT", arity = "0..1", description = "Trace to simulate.")
+  Path input;
+
+  @Mixin GpuOptions gpuOptions;
+
+  @Mixin TraceInputOptions inputOptions;
+
+  @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the statistics as JSON to this file (replaced atomically).")
+  Path json;
+
+  @Option(names = "--kernel", paramLabel = "NAME|ID", split = ",", description = "Simulate only the launches with this (mangled) kernel name or kernel id; repeatable. The others are skipped.")
+  List<String> kernels = new ArrayList<>();
+
+  @Option(names = "--stats-descriptions", description = "Print every statistic and stall reason with its description, then exit.")
+  boolean statsDescriptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InputException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (statsDescriptions) {
+      out.print(StatCatalogue.markdown());
+      out.flush();
+      return 0;
+    }
+    if (input == null) {
+      throw new InputException("sassim run", 0, "missing INPUT: give a trace folder, "
+          + "kernelslist.g, .traceg[.xz] or .sstrace");
+    }
+    rejectLaunchSpec(input);
+    if (!Files.exists(input)) {
+      throw new InputException(input, 0, "no such file or folder");
+    }
+    GpuConfig config = gpuOptions.load();
+    Map<String, String> overrides = gpuOptions.overrides();
+    Gpu gpu = new Gpu(config);
+    RunReport report = new RunReport();
+    List<Integer> noted = new ArrayList<>();
+    TraceReplay replay = new TraceReplay(gpu, selection());
+    long start = System.nanoTime();
+    try (TraceSource source = inputOptions.open(input)) {
+      replay.run(source, (uid, launch, stats) -> {
+        noteArchitecture(err, launch, config, noted);
+        AccelSimLines.kernel(out, report.add(uid, stats), report);
+        out.flush();
+      });
+      TraceInputOptions.reportMismatches(source, err);
+    } catch (SimulationStuckException e) {
+      out.flush();
+      err.println("sassim: watchdog: " + e.getMessage());
+      for (String warp : e.warps()) {
+        err.println("  " + warp);
+      }
+      err.flush();
+      return Main.EXIT_STUCK;
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    if (report.kernels().isEmpty()) {
+      throw new InputException(input, 0, kernels.isEmpty() ? "no kernel launches to simulate"
+          : "no kernel launch matches --kernel " + String.join(",", kernels));
+    }
+    AccelSimLines.summary(out, report, wall);
+    out.flush();
+    if (json != null) {
+      writeAtomically(json, report.render(config, overrides, input.toString(),
+          new RunReport.Timing(wall, version(), gitRevision())));
+    }
+    return 0;
+  }
+
+  /** Launch specs run execution-driven, which needs the emulator; say so instead of failing to parse. */
+  private static void rejectLaunchSpec(Path input) throws InputException {
+    String name = input.getFileName() == null ? "" : input.getFileName().toString();
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      throw new InputException(input, 0, "a launch spec runs execution-driven, which needs the "
+          + "functional emulator (issue #4, not built yet); give a trace instead (folder, "
+          + "kernelslist.g, .traceg[.xz] or .sstrace)");
+    }
+  }
+
+  private Predicate<KernelLaunch> selection() {
+    if (kernels.isEmpty()) {
+      return launch -> true;
+    }
+    return launch -> {
+      for (String k : kernels) {
+        if (k.equals(launch.name()) || k.equals(Integer.toString(launch.kernelId()))) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /** Once per binary version: a kernel compiled for another SM runs with the config's opcode table. */
+  private static void noteArchitecture(PrintWriter err, KernelLaunch launch, GpuConfig config,
+      List<Integer> noted) {
+    int version = launch.binaryVersion();
+    if (version <= 0 || config.architecture().startsWith("sm_" + version)
+        || noted.contains(version)) {
+      return;
+    }
+    noted.add(version);
+    err.printf("sassim: note: kernel %d and any other sm_%d kernels run with the %s opcode table "
+        + "and timings of %s%n", launch.kernelId(), version, config.architecture(), config.name());
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+
+  /**
+   * The commit of the checkout whose {@code configs/} this run used, with {@code -dirty} for
+   * uncommitted changes; null when that is not a git checkout or git is not installed. It goes
+   * into the report's timing block, so that a speed figure can be traced to its code.
+   */
+  static String gitRevision() {
+    Path repo = GpuConfigLoader.defaultConfigsDir().toAbsolutePath().getParent();
+    if (repo == null) {
+      return null;
+    }
+    try {
+      Process git = new ProcessBuilder("git", "-C", repo.toString(), "describe", "--always",
+          "--dirty", "--abbrev=12").redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!git.waitFor(10, TimeUnit.SECONDS) || git.exitValue() != 0 || out.contains("\n")) {
+        return null;
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  static void writeAtomically(Path target, String text) throws InputException {
+    Path dir = target.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try {
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new InputException(target.toString(), 0, "cannot write: " + e.getMessage(), e);
+    }
+  }
+}
