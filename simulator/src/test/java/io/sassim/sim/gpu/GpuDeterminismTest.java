@@ -72,7 +72,13 @@ class GpuDeterminismTest {
   @Test
   void everySubcoreCycleIsAccountedFor() throws Exception {
     GpuConfig config = ListingKernels.config("rtx-a6000", Map.of());
-    KernelStats s = run(config, false);
+    assertAccounted(config, run(config, false));
+    // Several waves of blocks: 40 blocks, 2 at a time on each of 8 SMs.
+    GpuConfig small = ListingKernels.config("rtx-a6000", Map.of("smCount", 8));
+    assertAccounted(small, new Gpu(small).run(ListingKernels.sgemmTiled("sm_86", 40), "sgemm"));
+  }
+
+  private static void assertAccounted(GpuConfig config, KernelStats s) {
     long perSubcore = s.cycles() * config.smCount();
     for (int sub = 0; sub < s.stallsBySubcore().length; sub++) {
       long stalls = 0;
