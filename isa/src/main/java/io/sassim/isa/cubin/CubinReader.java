@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,30 @@ public final class CubinReader {
       out.add(new KernelCode(text.name().substring(6), words));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The initial bytes of every constant bank section of the cubin at {@code path}: bank 2
+   * (compiler constants, jump tables) and bank 3 ({@code __constant__} data) are what the emulator
+   * needs. Keyed by bank number; {@code kernel} selects the {@code .nv.constantN.<kernel>}
+   * sections, null the module-wide ones. A bank without file contents reads as zeros.
+   */
+  public static Map<Integer, byte[]> readConstantBanks(Path path, String kernel) throws InputException {
+    ElfImage elf = new ElfImage(path.toString(), readBytes(path));
+    Map<Integer, byte[]> out = new TreeMap<>();
+    for (ElfImage.Section s : elf.sections) {
+      Matcher m = CONSTANT_BANK.matcher(s.name());
+      if (!m.matches() || !Objects.equals(m.group(2), kernel)) {
+        continue;
+      }
+      byte[] data = new byte[sectionSize(elf, s)];
+      if (s.type() != ElfImage.SHT_NOBITS) {
+        elf.need(s.offset(), s.size(), "section " + s.name());
+        elf.buf.get((int) s.offset(), data);
+      }
+      out.put(parseBank(elf, s, m.group(1)), data);
+    }
+    return out;
   }
 
   private static byte[] readBytes(Path path) throws InputException {

@@ -1,0 +1,229 @@
+package io.sassim.isa.emu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.launch.LaunchSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs corpus workloads on every target and checks their outputs against the algorithm computed
+ * here in Java, in the same operation order, so that integer and FP32 results match bit for bit.
+ */
+class WorkloadOutputTest {
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void vecadd(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("vecadd");
+    float[] a = Launches.floats(Launches.initial(spec, "a"));
+    float[] b = Launches.floats(Launches.initial(spec, "b"));
+    float[] want = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      want[i] = a[i] + b[i];
+    }
+    EmulationResult r = Launches.run(spec, arch);
+    assertArrayEquals(want, Launches.floats(r.buffers().get("c")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void saxpyUsesOneFusedMultiplyAdd(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("saxpy");
+    float[] x = Launches.floats(Launches.initial(spec, "x"));
+    float[] y = Launches.floats(Launches.initial(spec, "y"));
+    float[] want = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      want[i] = Math.fma(2.5f, x[i], y[i]);
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("y")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void intMix(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("int_mix");
+    int[] in = Launches.ints(Launches.initial(spec, "in"));
+    int[] want = new int[in.length];
+    int divisor = 7;
+    for (int i = 0; i < in.length; i++) {
+      int v = in[i];
+      int h = v * 0x9e3779b9;
+      h ^= Integer.rotateLeft(h, 13);
+      h = (h & 0x00ff00ff) | (~h & v);
+      h += bytePerm(v, h, 0x3715);
+      int bits = Integer.bitCount(v) + Integer.numberOfLeadingZeros(h | 1) + (Integer.reverse(v) >>> 27);
+      int lo = Math.min(v, h);
+      int hi = Integer.compareUnsigned(v, h) >= 0 ? v : h;
+      want[i] = h + bits + lo + Integer.divideUnsigned(hi, divisor) + Integer.remainderUnsigned(v, divisor);
+    }
+    assertArrayEquals(want, Launches.ints(Launches.run(spec, arch).buffers().get("out")));
+  }
+
+  /** CUDA's __byte_perm: selector nibbles index the bytes of {b:a} (bit 3 ignored). */
+  private static int bytePerm(int a, int b, int s) {
+    long bytes = ((long) b << 32) | (a & 0xFFFFFFFFL);
+    int r = 0;
+    for (int k = 0; k < 4; k++) {
+      int n = (s >>> (4 * k)) & 7;
+      r |= (int) ((bytes >>> (8 * n)) & 0xFF) << (8 * k);
+    }
+    return r;
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void reduceSum(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("reduce_sum");
+    int sum = 0;
+    for (int v : Launches.ints(Launches.initial(spec, "in"))) {
+      sum += v;
+    }
+    assertEquals(sum, Launches.ints(Launches.run(spec, arch).buffers().get("out"))[0]);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void histogram(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("histogram");
+    int[] want = new int[256];
+    var data = Launches.initial(spec, "data");
+    for (int i = 0; i < data.capacity(); i++) {
+      want[data.get(i) & 0xFF]++;
+    }
+    assertArrayEquals(want, Launches.ints(Launches.run(spec, arch).buffers().get("bins")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void collatzDivergesAndReconverges(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("collatz");
+    int[] start = Launches.ints(Launches.initial(spec, "start"));
+    int[] want = new int[start.length];
+    for (int i = 0; i < start.length; i++) {
+      long v = start[i] & 0xFFFFFFFFL;
+      int s = 0;
+      while (v > 1 && s < 1000) {
+        v = (v & 1) != 0 ? 3 * v + 1 : v >>> 1;
+        s++;
+      }
+      want[i] = s;
+    }
+    assertArrayEquals(want, Launches.ints(Launches.run(spec, arch).buffers().get("steps")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void scan(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("scan");
+    int[] in = Launches.ints(Launches.initial(spec, "in"));
+    int[] want = new int[in.length];
+    int[] sums = new int[in.length / 256];
+    for (int blk = 0; blk < sums.length; blk++) {
+      int acc = 0;
+      for (int t = 0; t < 256; t++) {
+        acc += in[blk * 256 + t];
+        want[blk * 256 + t] = acc;
+      }
+      sums[blk] = acc;
+    }
+    EmulationResult r = Launches.run(spec, arch);
+    assertArrayEquals(want, Launches.ints(r.buffers().get("out")));
+    assertArrayEquals(sums, Launches.ints(r.buffers().get("block_sums")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void transpose(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("transpose");
+    float[] in = Launches.floats(Launches.initial(spec, "in"));
+    int rows = 512;
+    int cols = 256;
+    float[] want = new float[in.length];
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        want[x * rows + y] = in[y * cols + x];
+      }
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("out")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void sgemmNaiveAccumulatesWithFma(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("sgemm_naive");
+    float[] a = Launches.floats(Launches.initial(spec, "a"));
+    float[] b = Launches.floats(Launches.initial(spec, "b"));
+    int n = 96;
+    float[] want = new float[n * n];
+    for (int row = 0; row < n; row++) {
+      for (int col = 0; col < n; col++) {
+        float acc = 0f;
+        for (int k = 0; k < n; k++) {
+          acc = Math.fma(a[row * n + k], b[k * n + col], acc);
+        }
+        want[row * n + col] = acc;
+      }
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("c")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void sgemmTiled(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("sgemm_tiled");
+    float[] a = Launches.floats(Launches.initial(spec, "a"));
+    float[] b = Launches.floats(Launches.initial(spec, "b"));
+    int n = 256;
+    float[] want = new float[n * n];
+    for (int row = 0; row < n; row++) {
+      for (int col = 0; col < n; col++) {
+        float acc = 0f;
+        for (int k = 0; k < n; k++) {
+          acc = Math.fma(a[row * n + k], b[k * n + col], acc);
+        }
+        want[row * n + col] = acc;
+      }
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("c")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void stencil(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("stencil2d");
+    float[] in = Launches.floats(Launches.initial(spec, "in"));
+    int w = 128;
+    int h = 128;
+    float[] want = new float[in.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        boolean interior = x > 0 && x < w - 1 && y > 0 && y < h - 1;
+        want[i] = interior ? 0.25f * (((in[i - 1] + in[i + 1]) + in[i - w]) + in[i + w]) : in[i];
+      }
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("out")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void spmvThreadPerRow(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("spmv_csr");
+    int[] rowPtr = Launches.ints(Launches.initial(spec, "row_ptr"));
+    int[] col = Launches.ints(Launches.initial(spec, "col_idx"));
+    float[] vals = Launches.floats(Launches.initial(spec, "vals"));
+    float[] x = Launches.floats(Launches.initial(spec, "x"));
+    float[] want = new float[4096];
+    for (int r = 0; r < want.length; r++) {
+      float acc = 0f;
+      for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+        acc = Math.fma(vals[k], x[col[k]], acc);
+      }
+      want[r] = acc;
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("y")));
+  }
+}
