@@ -88,7 +88,7 @@ final class Decoder {
     switch (op) {
       case "NOP": case "MEMBAR": case "ERRBAR": case "CCTL": case "DEPBAR": case "LDGDEPBAR":
       case "FENCE": case "CGAERRBAR": case "ENDCOLLECTIVE": case "PREEXIT": case "ACQBULK":
-        return new Nop(in, guard(in));
+        return new Nop(in, guard(in), addressOf(in));
       default:
         break;
     }
@@ -117,14 +117,38 @@ final class Decoder {
     return result;
   }
 
-  /** An instruction with no functional effect (fences, cache control, scoreboard waits). */
+  /** The address operand of {@code in}, or null when it has none. */
+  private static Address addressOf(Instruction in) throws NotSupported {
+    for (Operand op : in.operands()) {
+      if (op instanceof io.sassim.isa.sass.MemoryOperand m) {
+        return new Address(m);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An instruction with no functional effect (fences, cache control, scoreboard waits). Cache
+   * control still names addresses, which a trace records.
+   */
   static final class Nop extends Op {
-    Nop(Instruction in, Pred guard) {
+    private final Address address;
+
+    Nop(Instruction in, Pred guard, Address address) {
       super(in, guard);
+      this.address = address;
     }
 
     @Override
-    void execute(Warp w, int group, int mask) {}
+    void execute(Warp w, int group, int mask) {
+      if (address != null) {
+        for (int m = mask; m != 0; m &= m - 1) {
+          int lane = Integer.numberOfTrailingZeros(m);
+          w.addresses[lane] = address.of(w, lane);
+        }
+        w.hasAddresses = true;
+      }
+    }
   }
 
   // ---- operand helpers shared by the families ----

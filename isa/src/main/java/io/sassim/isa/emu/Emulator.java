@@ -28,6 +28,13 @@ import java.util.Map;
  * sass-semantics.md; docs/emulator.md lists what is covered and the tolerances.
  */
 public final class Emulator {
+  /** Generic address of shared offset 0 (bank 0 word 0x18, SR_SWINLO/HI on sm_90). */
+  public static final long SHARED_WINDOW = Grid.SHARED_WINDOW;
+  /** Generic address of local offset 0 (bank 0 word 0x20). */
+  public static final long LOCAL_WINDOW = Grid.LOCAL_WINDOW;
+  /** Device address of the first buffer; later ones follow in parameter order. */
+  public static final long GLOBAL_BASE = GlobalMemory.BASE;
+
   private final LoadedKernel kernel;
   private final LaunchSpec spec;
   private final List<byte[]> initial = new ArrayList<>();
@@ -121,11 +128,36 @@ public final class Emulator {
     for (byte[] b : initial) {
       memory.allocate(b.clone());
     }
-    int shared = kernel.staticSharedBytes() + spec.dynamicSharedBytes();
+    return new Grid(kernel, ops, memory, spec.grid(), spec.block(), sharedBytes(), listener);
+  }
+
+  /**
+   * Shared memory per CTA: static plus dynamic. On sm_90 shared addresses start at 0x400, which
+   * the cubin's static size already covers when there is static data.
+   */
+  public int sharedBytes() {
     if (kernel.architecture() == Architecture.SM_90 || kernel.architecture() == Architecture.SM_90A) {
-      shared = Math.max(kernel.staticSharedBytes(), 0x400) + spec.dynamicSharedBytes();
+      return Math.max(kernel.staticSharedBytes(), 0x400) + spec.dynamicSharedBytes();
     }
-    return new Grid(kernel, ops, memory, spec.grid(), spec.block(), shared, listener);
+    return kernel.staticSharedBytes() + spec.dynamicSharedBytes();
+  }
+
+  /** Device address of each buffer argument, in parameter order. */
+  public List<Long> bufferAddresses() {
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < initial.size(); i++) {
+      out.add(bufferAddress(initial, i));
+    }
+    return out;
+  }
+
+  /** Size in bytes of each buffer argument, in parameter order. */
+  public List<Long> bufferSizes() {
+    List<Long> out = new ArrayList<>();
+    for (byte[] b : initial) {
+      out.add((long) b.length);
+    }
+    return out;
   }
 
   /** Final buffer contents and counts of a grid made by {@link #newGrid}. */

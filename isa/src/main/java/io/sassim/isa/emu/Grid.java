@@ -44,7 +44,7 @@ public final class Grid {
     this.blockDim = blockDim;
     this.sharedBytes = sharedBytes;
     this.localBytes = Math.max(16, kernel.localBytes());
-    this.registerCount = kernel.registerCount();
+    this.registerCount = kernel.registerFile();
     this.listener = listener;
   }
 

@@ -31,7 +31,9 @@ import java.util.Map;
  * @param staticSharedBytes {@code .nv.shared.<kernel>} size
  * @param localBytes per-thread local memory: the stack frame plus callees, or a fixed allowance
  *     when recursion leaves it unbounded
- * @param registerCount registers per thread, at least enough for every register the code names
+ * @param registerCount registers per thread as the cubin reports them (what a trace header shows)
+ * @param registerFile registers the emulator allocates per thread: enough for every register the
+ *     code names, register blocks included
  * @param constantBanks initial contents of banks other than 0 (module banks, then the kernel's)
  * @param bank0Bytes size of the kernel's bank 0 (driver values and parameters)
  */
@@ -44,6 +46,7 @@ public record LoadedKernel(
     int staticSharedBytes,
     int localBytes,
     int registerCount,
+    int registerFile,
     Map<Integer, byte[]> constantBanks,
     int bank0Bytes) {
 
@@ -112,9 +115,9 @@ public record LoadedKernel(
       }
       banks.remove(0);
     }
-    regs = Math.max(regs, highestRegister(kernel) + 1);
+    int registerFile = Math.max(regs, highestRegister(kernel) + 1);
     return new LoadedKernel(kernel, listingPath.toString(), arch, paramBase, List.copyOf(offsets),
-        shared, (local + 15) & ~15, regs, Map.copyOf(banks), bank0);
+        shared, (local + 15) & ~15, regs == 0 ? registerFile : regs, registerFile, Map.copyOf(banks), bank0);
   }
 
   /** Parameter offsets under C alignment (each parameter aligned to its own size). */

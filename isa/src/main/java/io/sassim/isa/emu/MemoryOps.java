@@ -227,7 +227,10 @@ final class MemoryOps {
 
     @Override
     void lane(Warp w, int lane) {
-      p.set(w, lane, Grid.genericSpace(addr.of(w, lane)) == space);
+      long a = addr.of(w, lane);
+      w.addresses[lane] = a;
+      w.hasAddresses = true;
+      p.set(w, lane, Grid.genericSpace(a) == space);
     }
   }
 
@@ -249,7 +252,7 @@ final class MemoryOps {
 
     @Override
     void execute(Warp w, int group, int mask) throws EmulationException {
-      for (int lane = 0; lane < 8 * count; lane++) {
+      for (int lane = 0; lane < 32; lane++) {
         rows[lane] = addr.of(w, lane);
         w.addresses[lane] = rows[lane];
       }
