@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.launch.ElementType;
+import io.sassim.isa.launch.KernelArg;
 import io.sassim.isa.launch.LaunchSpec;
+import io.sassim.isa.launch.ScalarArg;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +32,34 @@ class WorkloadOutputTest {
     }
     EmulationResult r = Launches.run(spec, arch);
     assertArrayEquals(want, Launches.floats(r.buffers().get("c")));
+  }
+
+  /**
+   * vecadd's listing, read by hand: on sm_8x a thread in range runs 16 instructions (MOV R1 at
+   * 0x000 to EXIT at 0x0f0) and one out of range 6 (up to {@code @P0 EXIT} at 0x050); on sm_90,
+   * 20 (LDC R1 to EXIT at 0x130) and 8 (up to {@code @P0 EXIT} at 0x070). A warp issues each
+   * instruction once whatever its active lanes.
+   */
+  @Test
+  void vecaddWarpInstructionCountsMatchTheListing() throws Exception {
+    LaunchSpec full = Launches.workload("vecadd");
+    assertEquals(2048L * 16, Launches.run(full, Architecture.SM_86).warpInstructions());
+    assertEquals(2048L * 20, Launches.run(full, Architecture.SM_90).warpInstructions());
+    // n = 1000: warps 0..31 hold a thread in range (warp 31 only lanes 0..7); 2016 exit early.
+    LaunchSpec part = withScalar(full, "n", 1000L);
+    assertEquals(32L * 16 + 2016L * 6, Launches.run(part, Architecture.SM_80).warpInstructions());
+    assertEquals(32L * 20 + 2016L * 8, Launches.run(part, Architecture.SM_90).warpInstructions());
+    // Thread instructions count lanes whose guard held: in range, 15 (the @P0 EXIT is off).
+    assertEquals(1000L * 15 + 64536L * 6, Launches.run(part, Architecture.SM_89).threadInstructions());
+  }
+
+  private static LaunchSpec withScalar(LaunchSpec s, String name, long value) {
+    List<KernelArg> args = new ArrayList<>();
+    for (KernelArg a : s.args()) {
+      args.add(a.name().equals(name) ? new ScalarArg(name, ElementType.S32, value) : a);
+    }
+    return new LaunchSpec(s.source(), s.kernel(), s.binary(), s.archs(), s.grid(), s.block(),
+        s.dynamicSharedBytes(), s.repeat(), args);
   }
 
   @ParameterizedTest
