@@ -53,7 +53,7 @@ final class FloatOps {
 
   // ---------------------------------------------------------------- FADD / FMUL / FFMA
 
-  static final class Arith extends LaneOp {
+  static final class Arith extends Op {
     static final int ADD = 0;
     static final int MUL = 1;
     static final int FMA = 2;
@@ -65,9 +65,14 @@ final class FloatOps {
     private final int mode;
     private final boolean ftz;
     private final boolean sat;
+    /**
+     * Round to nearest, no FTZ or SAT, and every operand a plain register or immediate: the
+     * common case, run as one tight loop over the register file.
+     */
+    private final boolean plain;
 
     Arith(Instruction in, Pred g, int kind, Dst d, Src a, Src b, Src c) {
-      super(in, g, false);
+      super(in, g);
       this.kind = kind;
       this.d = d;
       this.a = a;
@@ -76,10 +81,53 @@ final class FloatOps {
       this.mode = Rounding.mode(in);
       this.ftz = in.hasModifier("FTZ");
       this.sat = in.hasModifier("SAT");
+      this.plain = mode == Rounding.RN && !ftz && !sat && d.kind == Dst.REG && simple(a) && simple(b)
+          && (c == null || simple(c));
+    }
+
+    private static boolean simple(Src s) {
+      return s.kind == Src.REG || s.kind == Src.IMM;
     }
 
     @Override
-    void lane(Warp w, int lane) {
+    void execute(Warp w, int group, int mask) {
+      if (!plain) {
+        for (int m = mask; m != 0; m &= m - 1) {
+          lane(w, Integer.numberOfTrailingZeros(m));
+        }
+        return;
+      }
+      int[] r = w.r;
+      // Per operand: a register base (or -1 for an immediate), and the sign bits to clear and flip.
+      int ai = a.kind == Src.REG ? a.index : -1;
+      int bi = b.kind == Src.REG ? b.index : -1;
+      int ci = c == null || c.kind != Src.REG ? -1 : c.index;
+      int av = a.floatBits(w, 0);
+      int bv = b.floatBits(w, 0);
+      int cv = c == null ? 0 : c.floatBits(w, 0);
+      int aAnd = a.abs ? 0x7FFFFFFF : -1;
+      int bAnd = b.abs ? 0x7FFFFFFF : -1;
+      int cAnd = c != null && c.abs ? 0x7FFFFFFF : -1;
+      int aXor = a.neg ? 0x80000000 : 0;
+      int bXor = b.neg ? 0x80000000 : 0;
+      int cXor = c != null && c.neg ? 0x80000000 : 0;
+      int di = d.index;
+      for (int m = mask; m != 0; m &= m - 1) {
+        int lane = Integer.numberOfTrailingZeros(m);
+        float x = Float.intBitsToFloat(ai < 0 ? av : (r[ai + lane] & aAnd) ^ aXor);
+        float y = Float.intBitsToFloat(bi < 0 ? bv : (r[bi + lane] & bAnd) ^ bXor);
+        float v;
+        if (kind == FMA) {
+          float z = Float.intBitsToFloat(ci < 0 ? cv : (r[ci + lane] & cAnd) ^ cXor);
+          v = Math.fma(x, y, z);
+        } else {
+          v = kind == ADD ? x + y : x * y;
+        }
+        r[di + lane] = v != v ? Rounding.CANONICAL_NAN : Float.floatToRawIntBits(v);
+      }
+    }
+
+    private void lane(Warp w, int lane) {
       float x = a.floatValue(w, lane);
       float y = b.floatValue(w, lane);
       float z = c == null ? 0f : c.floatValue(w, lane);
