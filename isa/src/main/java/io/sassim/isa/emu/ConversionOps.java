@@ -97,8 +97,12 @@ final class ConversionOps {
             floatA, mode, ftz);
       }
       case "F2FP": {
-        if (!in.hasModifier("PACK_AB") || in.hasModifier("SATFINITE")) {
-          throw new NotSupported("FP8 and merge forms of F2FP are not modelled");
+        boolean e4 = in.hasModifier("E4M3");
+        if (e4 || in.hasModifier("E5M2")) {
+          return fp8(d, in, g, e4);
+        }
+        if (!in.hasModifier("PACK_AB")) {
+          throw new NotSupported("this F2FP form is not modelled");
         }
         boolean bf = floatA == BF16;
         return new Pack(in, g, d.dst(o.get(0)), d.src(o.get(1), Kind.F32), d.src(o.get(2), Kind.F32), bf, mode);
@@ -330,6 +334,75 @@ final class ConversionOps {
 
     private int convert(float v) {
       return bf ? HalfPrecision.toBf16(v, mode) : HalfPrecision.toF16(v, mode);
+    }
+  }
+
+  /**
+   * The FP8 forms of F2FP (sm_89+) [inferred from the compiler's use]: {@code PACK_AB_MERGE_C Rd,
+   * A, B, C.H1} packs two floats (A to the high byte, B to the low byte) into the low 16 bits and
+   * keeps the named half of C above them; {@code F16.UNPACK_B_MERGE_C Rd, A, C} does the same
+   * from the two halves of A (H1 high); {@code F16.<fp8>.UNPACK_B Rd, A} widens the two low bytes
+   * of A to a half pair, exactly.
+   */
+  private static Op fp8(Decoder d, Instruction in, Pred g, boolean e4m3) throws NotSupported {
+    List<Operand> o = in.operands();
+    boolean sat = in.hasModifier("SATFINITE");
+    if (in.hasModifier("PACK_AB_MERGE_C")) {
+      return new Fp8(in, g, Fp8.PACK_FLOATS, d.dst(o.get(0)), d.src(o.get(1), Kind.F32), d.src(o.get(2), Kind.F32),
+          d.src(o.get(3)), e4m3, sat);
+    }
+    if (in.hasModifier("UNPACK_B_MERGE_C")) {
+      return new Fp8(in, g, Fp8.PACK_HALVES, d.dst(o.get(0)), d.src(o.get(1)), null, d.src(o.get(2)), e4m3, sat);
+    }
+    if (in.hasModifier("UNPACK_B")) {
+      return new Fp8(in, g, Fp8.UNPACK, d.dst(o.get(0)), d.src(o.get(1)), null, null, e4m3, sat);
+    }
+    throw new NotSupported("this FP8 form of F2FP is not modelled");
+  }
+
+  static final class Fp8 extends LaneOp {
+    static final int PACK_FLOATS = 0;
+    static final int PACK_HALVES = 1;
+    static final int UNPACK = 2;
+    private final int form;
+    private final Dst d;
+    private final Src a;
+    private final Src b;
+    private final Src c;
+    private final boolean e4m3;
+    private final boolean sat;
+
+    Fp8(Instruction in, Pred g, int form, Dst d, Src a, Src b, Src c, boolean e4m3, boolean sat) {
+      super(in, g, false);
+      this.form = form;
+      this.d = d;
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.e4m3 = e4m3;
+      this.sat = sat;
+    }
+
+    @Override
+    void lane(Warp w, int lane) {
+      if (form == UNPACK) {
+        int v = a.get(w, lane);
+        int lo = HalfPrecision.toF16(HalfPrecision.fromFp8(v & 0xFF, e4m3), Rounding.RN);
+        int hi = HalfPrecision.toF16(HalfPrecision.fromFp8((v >>> 8) & 0xFF, e4m3), Rounding.RN);
+        d.set(w, lane, hi << 16 | lo);
+        return;
+      }
+      int pair;
+      if (form == PACK_FLOATS) {
+        pair = HalfPrecision.toFp8(a.floatValue(w, lane), e4m3, sat) << 8
+            | HalfPrecision.toFp8(b.floatValue(w, lane), e4m3, sat);
+      } else {
+        int h = HalfOps.lanes(a, w, lane);
+        pair = HalfPrecision.toFp8(HalfOps.value(h >>> 16, false), e4m3, sat) << 8
+            | HalfPrecision.toFp8(HalfOps.value(h & 0xFFFF, false), e4m3, sat);
+      }
+      int keep = HalfOps.lanes(c, w, lane) & 0xFFFF;
+      d.set(w, lane, keep << 16 | pair);
     }
   }
 

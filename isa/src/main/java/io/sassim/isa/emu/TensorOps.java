@@ -26,10 +26,11 @@ final class TensorOps {
   static final int S4 = 5;
   static final int U4 = 6;
   static final int F64 = 7;
+  static final int B1 = 8;
 
   static Op decode(Decoder d, Instruction in) throws NotSupported {
     String op = in.opcode();
-    if (!op.equals("HMMA") && !op.equals("IMMA") && !op.equals("DMMA")) {
+    if (!op.equals("HMMA") && !op.equals("IMMA") && !op.equals("DMMA") && !op.equals("BMMA")) {
       return null;
     }
     List<Operand> o = in.operands();
@@ -82,6 +83,19 @@ final class TensorOps {
           default -> throw new NotSupported("IMMA shape " + shape + " not modelled");
         }
       }
+      case "BMMA" -> {
+        if (!in.hasModifier("POPC") || !(in.hasModifier("AND") || in.hasModifier("XOR"))) {
+          throw new NotSupported("BMMA without AND.POPC or XOR.POPC");
+        }
+        aType = B1;
+        bType = B1;
+        switch (shape) {
+          case "168256" -> { mDim = 16; k = 256; }
+          case "168128" -> { mDim = 16; k = 128; }
+          case "88128" -> { mDim = 8; k = 128; }
+          default -> throw new NotSupported("BMMA shape " + shape + " not modelled");
+        }
+      }
       default -> {
         if (!shape.equals("884") && !shape.equals("8x8x4")) {
           throw new NotSupported("DMMA shape " + shape + " not modelled");
@@ -93,7 +107,7 @@ final class TensorOps {
       }
     }
     return new Mma(in, d.guard(in), d.dst(o.get(0)), d.src(o.get(1)), d.src(o.get(2)), d.src(o.get(3)),
-        mDim, k, aType, bType, f16Acc, in.hasModifier("SAT"));
+        mDim, k, aType, bType, f16Acc, in.hasModifier("SAT"), in.hasModifier("XOR"));
   }
 
   /** Elements per 32-bit register of a type. */
@@ -102,6 +116,7 @@ final class TensorOps {
       case F16, BF16 -> 2;
       case S8, U8 -> 4;
       case S4, U4 -> 8;
+      case B1 -> 32;
       default -> 1;
     };
   }
@@ -118,13 +133,16 @@ final class TensorOps {
     private final int bType;
     private final boolean f16Acc;
     private final boolean sat;
+    /** BMMA.XOR.POPC: bit products are XOR instead of AND. */
+    private final boolean xor;
     private final double[] am;
     private final double[] bm;
     private final double[] cm;
 
     Mma(Instruction in, Pred g, Dst d, Src a, Src b, Src c, int rows, int k, int aType, int bType,
-        boolean f16Acc, boolean sat) {
+        boolean f16Acc, boolean sat, boolean xor) {
       super(in, g);
+      this.xor = xor;
       this.d = d;
       this.a = a;
       this.b = b;
@@ -146,7 +164,7 @@ final class TensorOps {
         throw fault(w, String.format("matrix instruction issued by lanes %08x, not the whole warp", group));
       }
       boolean dbl = aType == F64;
-      boolean integer = aType >= S8 && aType <= U4;
+      boolean integer = aType >= S8 && aType <= U4 || aType == B1;
       for (int lane = 0; lane < 32; lane++) {
         int gq = lane >> 2;
         int t = lane & 3;
@@ -200,7 +218,9 @@ final class TensorOps {
           } else if (integer) {
             long s = (long) acc;
             for (int q = 0; q < k; q++) {
-              s += (long) am[i * k + q] * (long) bm[q * N + j];
+              long x = (long) am[i * k + q];
+              long y = (long) bm[q * N + j];
+              s += xor ? x ^ y : x * y;
             }
             acc = sat ? Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, s)) : (int) s;
           } else {
@@ -247,6 +267,7 @@ final class TensorOps {
         case S8 -> (byte) (v >>> (8 * j));
         case U8 -> (v >>> (8 * j)) & 0xFF;
         case S4 -> (v << (28 - 4 * j)) >> 28;
+        case B1 -> (v >>> j) & 1; // bit order is immaterial: A and B share it and POPC sums over k
         default -> (v >>> (4 * j)) & 0xF;
       };
     }

@@ -3,6 +3,7 @@ package io.sassim.isa.emu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sassim.isa.arch.Architecture;
 import io.sassim.isa.launch.HalfFloats;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -172,5 +173,21 @@ class FloatSemanticsTest {
       assertEquals(Math.sin(2 * Math.PI * (a - 0.5f)), Float.intBitsToFloat(h.r(12)), 1e-6, "argument in revolutions");
       assertEquals((float) Math.sqrt(a), Float.intBitsToFloat(h.r(13)));
     }
+  }
+
+  @Test
+  void fp8PackingRoundsAndSaturates() throws Exception {
+    WarpHarness h = new WarpHarness(Architecture.SM_89, 32,
+        "F2FP.SATFINITE.E4M3.F32.PACK_AB_MERGE_C R8, R4, R5, RZ.H1",
+        "F2FP.SATFINITE.E4M3.F32.PACK_AB_MERGE_C R9, R6, R7, RZ.H1",
+        "F2FP.SATFINITE.E5M2.F32.PACK_AB_MERGE_C R10, R4, R6, RZ.H1",
+        "F2FP.F16.E4M3.UNPACK_B R11, R8")
+        .set(4, bits(1f)).set(5, bits(-0.3f)).set(6, bits(1000f)).set(7, bits(1e-9f)).run();
+    // e4m3: 1.0 = 0x38; -0.3 rounds to -0.3125 = 0xAA; 1000 saturates to 448 = 0x7E; 1e-9 is 0.
+    assertEquals(0x38AA, h.r(8));
+    assertEquals(0x7E00, h.r(9));
+    // e5m2: 1.0 = 0x3C; 1000 rounds to 1024 = 0x64.
+    assertEquals(0x3C64, h.r(10));
+    assertEquals((HalfFloats.toF16(1f) & 0xFFFF) << 16 | (HalfFloats.toF16(-0.3125f) & 0xFFFF), h.r(11));
   }
 }
