@@ -89,6 +89,61 @@ public final class CubinReader {
     return out;
   }
 
+  /** ELF relocation type of a 64-bit absolute address in CUDA cubins (R_CUDA_64). */
+  private static final int R_CUDA_64 = 2;
+  private static final Pattern CONSTANT_RELOCATIONS = Pattern.compile("\\.rela?\\.nv\\.constant([0-9]+)(?:\\.(.+))?");
+
+  /**
+   * The {@code __device__} variables of the cubin at {@code path} and the constant-bank words
+   * that hold their addresses (for {@code kernel}'s banks and the module's).
+   */
+  public static DeviceGlobals readDeviceGlobals(Path path, String kernel) throws InputException {
+    ElfImage elf = new ElfImage(path.toString(), readBytes(path));
+    ElfImage.Section init = elf.section(".nv.global.init");
+    ElfImage.Section zeroed = elf.section(".nv.global");
+    byte[] initBytes = new byte[init == null ? 0 : sectionSize(elf, init)];
+    if (init != null && init.type() != ElfImage.SHT_NOBITS) {
+      elf.need(init.offset(), init.size(), "section .nv.global.init");
+      elf.buf.get((int) init.offset(), initBytes);
+    }
+    List<DeviceGlobals.Relocation> relocations = new ArrayList<>();
+    for (ElfImage.Section s : elf.sections) {
+      Matcher m = CONSTANT_RELOCATIONS.matcher(s.name());
+      if (!m.matches() || (m.group(2) != null && !m.group(2).equals(kernel))) {
+        continue;
+      }
+      int bank = parseBank(elf, s, m.group(1));
+      elf.need(s.offset(), s.size(), "section " + s.name());
+      ElfImage.Section target = s.info() > 0 && s.info() < elf.sections.size() ? elf.sections.get(s.info()) : null;
+      // REL entries keep the addend in the patched word; RELA entries (sm_90) carry it.
+      boolean rela = s.name().startsWith(".rela.");
+      int entry = rela ? 24 : 16;
+      for (long at = s.offset(); at + entry <= s.offset() + s.size(); at += entry) {
+        long offset = elf.buf.getLong((int) at);
+        long info = elf.buf.getLong((int) at + 8);
+        int type = (int) info;
+        int symbol = (int) (info >>> 32);
+        if (type != R_CUDA_64 || symbol >= elf.symbols.size()) {
+          throw new InputException(path, 0, s.name() + ": relocation type " + type + " of symbol " + symbol
+              + " is not a 64-bit address the emulator can resolve");
+        }
+        ElfImage.Symbol y = elf.symbols.get(symbol);
+        boolean inInit = init != null && y.shndx() == init.index();
+        boolean inZeroed = zeroed != null && y.shndx() == zeroed.index();
+        if (!inInit && !inZeroed) {
+          throw new InputException(path, 0, s.name() + ": relocation names " + y.name()
+              + ", which is not a __device__ variable");
+        }
+        long addend = rela ? elf.buf.getLong((int) at + 16) : 0;
+        if (!rela && target != null && target.type() != ElfImage.SHT_NOBITS && offset + 8 <= target.size()) {
+          addend = elf.buf.getLong((int) (target.offset() + offset));
+        }
+        relocations.add(new DeviceGlobals.Relocation(bank, (int) offset, inZeroed, y.value() + addend));
+      }
+    }
+    return new DeviceGlobals(initBytes, zeroed == null ? 0 : sectionSize(elf, zeroed), relocations);
+  }
+
   private static byte[] readBytes(Path path) throws InputException {
     try {
       long size = Files.size(path);

@@ -25,14 +25,15 @@ final class Decoder {
   private final byte[] bank0;
   private final Map<Integer, byte[]> banks;
 
-  private Decoder(LoadedKernel kernel, byte[] bank0) {
+  private Decoder(LoadedKernel kernel, byte[] bank0, Map<Integer, byte[]> banks) {
     this.kernel = kernel;
     this.bank0 = bank0;
-    this.banks = kernel.constantBanks();
+    this.banks = banks;
   }
 
-  static Op[] decodeAll(LoadedKernel kernel, byte[] bank0) {
-    Decoder d = new Decoder(kernel, bank0);
+  /** Decodes every instruction of {@code kernel} against the launch's bank 0 and other banks. */
+  static Op[] decodeAll(LoadedKernel kernel, byte[] bank0, Map<Integer, byte[]> banks) {
+    Decoder d = new Decoder(kernel, bank0, banks);
     Kernel k = kernel.listing();
     Op[] ops = new Op[k.size()];
     for (int i = 0; i < ops.length; i++) {

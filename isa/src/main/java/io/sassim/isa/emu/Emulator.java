@@ -2,6 +2,7 @@ package io.sassim.isa.emu;
 
 import io.sassim.isa.InputException;
 import io.sassim.isa.arch.Architecture;
+import io.sassim.isa.cubin.DeviceGlobals;
 import io.sassim.isa.launch.BufferArg;
 import io.sassim.isa.launch.BufferContents;
 import io.sassim.isa.launch.KernelArg;
@@ -66,7 +67,32 @@ public final class Emulator {
         throw new InputException(spec.source().toString(), 0, "args." + b.name() + ": " + e.getMessage(), e);
       }
     }
-    this.ops = Decoder.decodeAll(kernel, bank0Template());
+    this.ops = Decoder.decodeAll(kernel, bank0Template(), placeGlobals());
+  }
+
+  /**
+   * Allocates the module's {@code __device__} variables after the buffers, as the driver does at
+   * load time, and returns the constant banks with their addresses patched in.
+   */
+  private Map<Integer, byte[]> placeGlobals() {
+    DeviceGlobals g = kernel.globals();
+    if (g.isEmpty()) {
+      return kernel.constantBanks();
+    }
+    int initIndex = initial.size();
+    initial.add(g.initialized().clone());
+    initial.add(new byte[g.zeroedBytes()]);
+    long initBase = bufferAddress(initial, initIndex);
+    long zeroedBase = bufferAddress(initial, initIndex + 1);
+    Map<Integer, byte[]> banks = new java.util.TreeMap<>();
+    kernel.constantBanks().forEach((bank, bytes) -> banks.put(bank, bytes.clone()));
+    for (DeviceGlobals.Relocation r : g.relocations()) {
+      byte[] bank = banks.get(r.bank());
+      if (bank != null && r.offset() + 8 <= bank.length) {
+        LittleEndian.putLong(bank, r.offset(), (r.zeroed() ? zeroedBase : initBase) + r.target());
+      }
+    }
+    return banks;
   }
 
   public LoadedKernel kernel() {
@@ -145,7 +171,7 @@ public final class Emulator {
   /** Device address of each buffer argument, in parameter order. */
   public List<Long> bufferAddresses() {
     List<Long> out = new ArrayList<>();
-    for (int i = 0; i < initial.size(); i++) {
+    for (int i = 0; i < spec.buffers().size(); i++) {
       out.add(bufferAddress(initial, i));
     }
     return out;
@@ -154,8 +180,8 @@ public final class Emulator {
   /** Size in bytes of each buffer argument, in parameter order. */
   public List<Long> bufferSizes() {
     List<Long> out = new ArrayList<>();
-    for (byte[] b : initial) {
-      out.add((long) b.length);
+    for (int i = 0; i < spec.buffers().size(); i++) {
+      out.add((long) initial.get(i).length);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import io.sassim.isa.arch.Architecture;
 import io.sassim.isa.cubin.Cubin;
 import io.sassim.isa.cubin.CubinKernel;
 import io.sassim.isa.cubin.CubinReader;
+import io.sassim.isa.cubin.DeviceGlobals;
 import io.sassim.isa.cubin.KernelParameter;
 import io.sassim.isa.sass.Instruction;
 import io.sassim.isa.sass.Kernel;
@@ -36,6 +37,7 @@ import java.util.Map;
  *     code names, register blocks included
  * @param constantBanks initial contents of banks other than 0 (module banks, then the kernel's)
  * @param bank0Bytes size of the kernel's bank 0 (driver values and parameters)
+ * @param globals the module's {@code __device__} variables and the bank words that point at them
  */
 public record LoadedKernel(
     Kernel listing,
@@ -48,7 +50,8 @@ public record LoadedKernel(
     int registerCount,
     int registerFile,
     Map<Integer, byte[]> constantBanks,
-    int bank0Bytes) {
+    int bank0Bytes,
+    DeviceGlobals globals) {
 
   /** Local memory per thread when ptxas could not bound the stack (recursion). */
   static final int UNBOUNDED_LOCAL_BYTES = 16 * 1024;
@@ -85,6 +88,7 @@ public record LoadedKernel(
     int regs = 0;
     int bank0 = 0;
     Map<Integer, byte[]> banks = new java.util.TreeMap<>();
+    DeviceGlobals globals = new DeviceGlobals(new byte[0], 0, List.of());
     if (isCubin) {
       Cubin cubin = CubinReader.read(binary);
       CubinKernel k = cubin.kernel(name);
@@ -114,10 +118,11 @@ public record LoadedKernel(
         }
       }
       banks.remove(0);
+      globals = CubinReader.readDeviceGlobals(binary, name);
     }
     int registerFile = Math.max(regs, highestRegister(kernel) + 1);
     return new LoadedKernel(kernel, listingPath.toString(), arch, paramBase, List.copyOf(offsets),
-        shared, (local + 15) & ~15, regs == 0 ? registerFile : regs, registerFile, Map.copyOf(banks), bank0);
+        shared, (local + 15) & ~15, regs == 0 ? registerFile : regs, registerFile, Map.copyOf(banks), bank0, globals);
   }
 
   /** Parameter offsets under C alignment (each parameter aligned to its own size). */

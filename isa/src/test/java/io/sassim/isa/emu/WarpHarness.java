@@ -38,7 +38,7 @@ final class WarpHarness {
     text.append("\t\t..........\n");
     kernel = SassParser.parse("snippet.sass", text.toString()).kernel("snippet");
     LoadedKernel loaded = new LoadedKernel(kernel, "snippet.sass", arch, 0x160, List.of(), 1024, 256, 64, 64,
-        Map.of(), 0x200);
+        Map.of(), 0x200, new io.sassim.isa.cubin.DeviceGlobals(new byte[0], 0, List.of()));
     LaunchSpec spec = new LaunchSpec(Path.of("snippet.launch.yaml"), "snippet", "snippet.sass", List.of(),
         new Dim3(1, 1, 1), new Dim3(threads, 1, 1), 0, 1, List.of());
     Emulator emulator = new Emulator(loaded, spec);
