@@ -89,6 +89,7 @@ final class Decoder {
     switch (op) {
       case "NOP": case "MEMBAR": case "ERRBAR": case "CCTL": case "DEPBAR": case "LDGDEPBAR":
       case "FENCE": case "CGAERRBAR": case "ENDCOLLECTIVE": case "PREEXIT": case "ACQBULK":
+      case "WARPGROUP":
         return new Nop(in, guard(in), addressOf(in));
       default:
         break;

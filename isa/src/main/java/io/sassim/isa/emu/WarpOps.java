@@ -43,8 +43,61 @@ final class WarpOps {
             : in.hasModifier("XOR") ? Redux.XOR : Redux.AND;
         return new Redux(in, g, d.dst(o.get(0)), d.src(o.get(1)), op, in.hasModifier("S32"));
       }
+      case "ELECT":
+        return new Elect(in, g, d.pred(o.get(0)), d.dst(o.get(1)),
+            Decoder.isPredicate(o.get(2)) ? d.pred(o.get(2)) : null, Decoder.isPredicate(o.get(2)) ? null : d.src(o.get(2)));
+      case "USETMAXREG":
+        // A register-budget hint between warpgroups: functionally the allocation always succeeds.
+        return new SetMaxRegisters(in, g, Decoder.isPredicate(o.get(0)) ? d.pred(o.get(0)) : null);
       default:
         return null;
+    }
+  }
+
+  /**
+   * ELECT Pd, URd, Pm|URm (sm_90): elect the lowest executing lane among those with Pm (or in
+   * the lane mask URm); URd receives its lane number.
+   */
+  static final class Elect extends Op {
+    private final Pred p;
+    private final Dst d;
+    private final Pred among;
+    private final Src amongMask;
+
+    Elect(Instruction in, Pred g, Pred p, Dst d, Pred among, Src amongMask) {
+      super(in, g);
+      this.p = p;
+      this.d = d;
+      this.among = among;
+      this.amongMask = amongMask;
+    }
+
+    @Override
+    void execute(Warp w, int group, int mask) {
+      int allowed = among != null ? among.laneMask(w) : amongMask.intValue(w, 0);
+      int candidates = mask & allowed;
+      int leader = Integer.numberOfTrailingZeros(candidates);
+      for (int m = mask; m != 0; m &= m - 1) {
+        int lane = Integer.numberOfTrailingZeros(m);
+        p.set(w, lane, lane == leader);
+      }
+      d.set(w, 0, leader == 32 ? 0 : leader);
+    }
+  }
+
+  static final class SetMaxRegisters extends Op {
+    private final Pred p;
+
+    SetMaxRegisters(Instruction in, Pred g, Pred p) {
+      super(in, g);
+      this.p = p;
+    }
+
+    @Override
+    void execute(Warp w, int group, int mask) {
+      if (p != null) {
+        p.set(w, 0, true);
+      }
     }
   }
 

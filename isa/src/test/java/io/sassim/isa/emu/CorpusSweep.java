@@ -19,7 +19,7 @@ public final class CorpusSweep {
         continue;
       }
       LaunchSpec spec = LaunchSpecLoader.load(p);
-      for (Architecture a : List.of(Architecture.SM_80, Architecture.SM_86, Architecture.SM_89, Architecture.SM_90)) {
+      for (Architecture a : Architecture.values()) {
         if (!spec.appliesTo(a) || !Files.exists(spec.binaryFor(a))) {
           continue;
         }
