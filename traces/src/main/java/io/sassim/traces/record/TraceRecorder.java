@@ -26,6 +26,8 @@ public final class TraceRecorder implements EmulatorListener {
   private final InstructionTable table = new InstructionTable();
   /** Table id of the instruction at PC / 16, or -1 before it first executes. */
   private final int[] ids;
+  /** Whether the instruction at PC / 16 carries addresses, cached beside its id. */
+  private final boolean[] memory;
   private final long[] lanes = new long[32];
   private WarpTrace.Builder[] warps;
   private long warpInstructions;
@@ -34,6 +36,7 @@ public final class TraceRecorder implements EmulatorListener {
     this.writer = writer;
     this.instructions = kernel.listing().instructions();
     this.ids = new int[instructions.size()];
+    this.memory = new boolean[instructions.size()];
     Arrays.fill(ids, -1);
   }
 
@@ -52,10 +55,11 @@ public final class TraceRecorder implements EmulatorListener {
     if (id < 0) {
       id = table.intern(ListingInstructions.of(instructions.get(index), true));
       ids[index] = id;
+      memory[index] = table.get(id).isMemory();
     }
     int mask = e.executedMask();
     WarpTrace.Builder b = warps[e.warpInCta()];
-    if (table.get(id).isMemory()) {
+    if (memory[index]) {
       int n = 0;
       if (e.hasAddresses()) {
         for (int m = mask; m != 0; m &= m - 1) {
