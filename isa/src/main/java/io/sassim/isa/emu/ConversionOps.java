@@ -163,13 +163,9 @@ final class ConversionOps {
       case F64:
         return s.doubleValue(w, lane);
       case F16:
-      case BF16: {
-        int v = HalfOps.lanes(s, w, lane) & 0xFFFF;
-        if (s.swizzle == 5) {
-          v = HalfOps.lanes(s, w, lane) & 0xFFFF;
-        }
-        return HalfOps.value(v, t == BF16);
-      }
+      case BF16:
+        // The low lane after the swizzle: R.H1 selects the high half.
+        return HalfOps.value(HalfOps.lanes(s, w, lane) & 0xFFFF, t == BF16);
       default: {
         float f = s.floatValue(w, lane);
         return ftz ? Rounding.flush(f) : f;
@@ -255,19 +251,15 @@ final class ConversionOps {
         d.set64(w, lane, Double.doubleToRawLongBits(r));
         return;
       }
-      double r;
-      if (!wide) {
-        r = Rounding.toFloat((double) v, 0, mode);
-      } else {
-        r = Rounding.toFloat(exact(v), mode);
-      }
       if (to == F16 || to == BF16) {
-        double exactValue = wide ? exact(v).doubleValue() : v;
-        int h = to == F16 ? HalfPrecision.toF16(exactValue, mode) : HalfPrecision.toBf16(exactValue, mode);
-        d.set(w, lane, h);
+        // Every 32-bit integer is exact in double; a 64-bit one is close enough that rounding
+        // to 11 or 8 significant bits cannot be affected.
+        double value = wide ? exact(v).doubleValue() : v;
+        d.set(w, lane, to == F16 ? HalfPrecision.toF16(value, mode) : HalfPrecision.toBf16(value, mode));
         return;
       }
-      d.set(w, lane, Float.floatToRawIntBits((float) r));
+      float r = wide ? Rounding.toFloat(exact(v), mode) : Rounding.toFloat((double) v, 0, mode);
+      d.set(w, lane, Float.floatToRawIntBits(r));
     }
 
     private BigDecimal exact(long v) {

@@ -1,7 +1,6 @@
 package io.sassim.isa.emu;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Device global memory: the launch's buffers at fixed addresses, 4 KiB apart so that an overrun
@@ -13,7 +12,6 @@ final class GlobalMemory {
   private static final long ALIGN = 256;
   private static final long GAP = 4096;
 
-  private final List<byte[]> blocks = new ArrayList<>();
   private long[] bases = new long[0];
   private byte[][] data = new byte[0][];
   private long next = BASE;
@@ -23,16 +21,11 @@ final class GlobalMemory {
   long allocate(byte[] contents) {
     long base = next;
     next = (base + contents.length + GAP + ALIGN - 1) & -ALIGN;
-    blocks.add(contents);
-    bases = java.util.Arrays.copyOf(bases, bases.length + 1);
+    bases = Arrays.copyOf(bases, bases.length + 1);
     bases[bases.length - 1] = base;
-    data = blocks.toArray(new byte[0][]);
+    data = Arrays.copyOf(data, data.length + 1);
+    data[data.length - 1] = contents;
     return base;
-  }
-
-  /** Whether {@code [addr, addr+bytes)} lies inside one allocation. */
-  boolean contains(long addr, int bytes) {
-    return find(addr, bytes) >= 0;
   }
 
   /** Index of the allocation holding {@code [addr, addr+bytes)}, or -1. */
@@ -41,6 +34,7 @@ final class GlobalMemory {
     if (i < bases.length && inside(i, addr, bytes)) {
       return i;
     }
+    // Launches have a handful of buffers: a linear scan beats anything cleverer.
     for (i = 0; i < bases.length; i++) {
       if (inside(i, addr, bytes)) {
         last = i;

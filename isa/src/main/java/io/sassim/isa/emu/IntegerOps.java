@@ -928,14 +928,16 @@ final class IntegerOps {
     private final Src a;
     private final int mask;
     private final int shift;
-    private final boolean uniform;
+    private final Pred[] predicates = new Pred[7];
 
     R2P(Instruction in, Pred g, boolean u, Src a, int mask, int byteSel) {
       super(in, g, u);
       this.a = a;
       this.mask = mask & 0x7F;
       this.shift = 8 * byteSel;
-      this.uniform = u;
+      for (int i = 0; i < 7; i++) {
+        predicates[i] = new Pred(u, i, false);
+      }
     }
 
     @Override
@@ -943,7 +945,7 @@ final class IntegerOps {
       int v = a.intValue(w, lane) >>> shift;
       for (int i = 0; i < 7; i++) {
         if ((mask & (1 << i)) != 0) {
-          new Pred(uniform, i, false).set(w, lane, ((v >>> i) & 1) != 0);
+          predicates[i].set(w, lane, ((v >>> i) & 1) != 0);
         }
       }
     }

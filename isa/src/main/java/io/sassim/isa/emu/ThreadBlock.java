@@ -1,6 +1,7 @@
 package io.sassim.isa.emu;
 
 import io.sassim.isa.launch.Dim3;
+import java.util.Arrays;
 
 /**
  * One CTA: its warps, its shared memory and its 16 CTA barriers. Warps run in turn, each until
@@ -50,12 +51,12 @@ public final class ThreadBlock {
     ctaX = (int) (linear % g.x());
     ctaY = (int) ((linear / g.x()) % g.y());
     ctaZ = (int) (linear / ((long) g.x() * g.y()));
-    java.util.Arrays.fill(shared, (byte) 0);
+    Arrays.fill(shared, (byte) 0);
     for (int w = 0; w < warps.length; w++) {
       warps[w].reset(Math.min(32, threads - 32 * w));
     }
-    java.util.Arrays.fill(arrived, 0);
-    java.util.Arrays.fill(expected, 0);
+    Arrays.fill(arrived, 0);
+    Arrays.fill(expected, 0);
     for (int i = 0; i < BARRIERS; i++) {
       resetReduction(i);
     }

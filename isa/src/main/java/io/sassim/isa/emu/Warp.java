@@ -1,5 +1,7 @@
 package io.sassim.isa.emu;
 
+import java.util.Arrays;
+
 /**
  * One warp: its registers, predicates, uniform registers, convergence barriers and one PC per
  * lane, stepped one warp instruction at a time.
@@ -67,16 +69,16 @@ public final class Warp {
 
   /** Clears the state for a new CTA; {@code lanes} threads of this warp exist. */
   void reset(int lanes) {
-    java.util.Arrays.fill(r, 0);
-    java.util.Arrays.fill(p, 0);
+    Arrays.fill(r, 0);
+    Arrays.fill(p, 0);
     p[7] = -1;
-    java.util.Arrays.fill(ur, 0);
+    Arrays.fill(ur, 0);
     up = 1 << 7;
-    java.util.Arrays.fill(b, 0);
-    java.util.Arrays.fill(pc, 0);
+    Arrays.fill(b, 0);
+    Arrays.fill(pc, 0);
     exited = lanes == 32 ? 0 : -1 << lanes;
     bsyncWaiting = 0;
-    java.util.Arrays.fill(bsyncWait, 0);
+    Arrays.fill(bsyncWait, 0);
     warpsyncWaiting = 0;
     barWaiting = 0;
     barResult = 0;
@@ -84,7 +86,7 @@ public final class Warp {
     curPc = 0;
     switchGroup = false;
     if (local != null) {
-      java.util.Arrays.fill(local, (byte) 0);
+      Arrays.fill(local, (byte) 0);
     }
   }
 
