@@ -305,4 +305,65 @@ class WorkloadOutputTest {
   private static int fib(int k) {
     return k < 2 ? k : fib(k - 1) + fib(k - 2);
   }
+
+  /**
+   * LDSM x4/x2 and HMMA.16816.F32 together: a fragment placed in the wrong lane or register would
+   * be far off. Each tile accumulates eight rounded FP32 MMA results, hence the tolerance.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void hgemmWithLdmatrixAndMma(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("hgemm_mma");
+    java.nio.ByteBuffer a = Launches.initial(spec, "a");
+    java.nio.ByteBuffer b = Launches.initial(spec, "b");
+    int n = 128;
+    float[] d = Launches.floats(Launches.run(spec, arch).buffers().get("d"));
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < n; c++) {
+        double exact = 0;
+        double magnitude = 0;
+        for (int k = 0; k < n; k++) {
+          double p = (double) io.sassim.isa.launch.HalfFloats.fromF16(a.getShort(2 * (r * n + k)))
+              * io.sassim.isa.launch.HalfFloats.fromF16(b.getShort(2 * (c * n + k)));
+          exact += p;
+          magnitude += Math.abs(p);
+        }
+        assertEquals(exact, d[r * n + c], 1e-6 * magnitude + 1e-7, "d[" + r + "][" + c + "]");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void bitonicSortSortsEachBlock(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("bitonic_sort");
+    int[] keys = Launches.ints(Launches.initial(spec, "keys"));
+    for (int blk = 0; blk < keys.length; blk += 1024) {
+      java.util.Arrays.sort(keys, blk, blk + 1024);
+    }
+    assertArrayEquals(keys, Launches.ints(Launches.run(spec, arch).buffers().get("keys")));
+  }
+
+  /** Full expf and IEEE division (MUFU.EX2, MUFU.RCP with their fix-ups): rows sum to one. */
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void softmaxRowsAreDistributions(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("softmax");
+    float[] in = Launches.floats(Launches.initial(spec, "in"));
+    float[] out = Launches.floats(Launches.run(spec, arch).buffers().get("out"));
+    for (int row = 0; row < 256; row++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < 256; c++) {
+        max = Math.max(max, in[row * 256 + c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < 256; c++) {
+        sum += Math.exp(in[row * 256 + c] - max);
+      }
+      for (int c = 0; c < 256; c++) {
+        double want = Math.exp(in[row * 256 + c] - max) / sum;
+        assertEquals(want, out[row * 256 + c], 1e-6 * want + 1e-9, "row " + row + " col " + c);
+      }
+    }
+  }
 }
