@@ -366,4 +366,106 @@ class WorkloadOutputTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void dpolyDfmaChain(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("dpoly");
+    java.nio.ByteBuffer x = Launches.initial(spec, "x");
+    java.nio.ByteBuffer coef = Launches.initial(spec, "coef");
+    java.nio.ByteBuffer y = Launches.le(Launches.run(spec, arch).buffers().get("y"));
+    for (int i = 0; i < x.capacity() / 8; i++) {
+      double v = x.getDouble(8 * i);
+      double acc = coef.getDouble(56);
+      for (int k = 6; k >= 0; k--) {
+        acc = Math.fma(acc, v, coef.getDouble(8 * k));
+      }
+      assertEquals(Math.fma(acc, v, v + 1.0), y.getDouble(8 * i), "y[" + i + "]");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void warpCollectives(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("warp_collectives");
+    int[] in = Launches.ints(Launches.initial(spec, "in"));
+    int[] want = new int[in.length / 32 * 6];
+    for (int w = 0; w < in.length / 32; w++) {
+      int ballot = 0;
+      boolean any = false;
+      boolean every = true;
+      int sum = 0;
+      int max = 0;
+      int x = 0;
+      int peers = 0;
+      for (int l = 0; l < 32; l++) {
+        int v = in[32 * w + l];
+        ballot |= (v & 1) << l;
+        any |= Integer.compareUnsigned(v, 1000) > 0;
+        every &= v != 0;
+        sum += v;
+        max = Integer.compareUnsigned(v, max) > 0 ? v : max;
+        x ^= v;
+        peers += Integer.remainderUnsigned(v, 4) == Integer.remainderUnsigned(in[32 * w], 4) ? 1 : 0;
+      }
+      int[] row = {ballot, (any ? 1 : 0) | (every ? 2 : 0), peers, sum, max, x};
+      System.arraycopy(row, 0, want, 6 * w, 6);
+    }
+    assertArrayEquals(want, Launches.ints(Launches.run(spec, arch).buffers().get("out")));
+  }
+
+  /** cp.async double buffering: LDGSTS copies, then per-thread sums and a butterfly reduction. */
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void asyncCopySums(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("async_copy");
+    float[] in = Launches.floats(Launches.initial(spec, "in"));
+    float[] want = new float[64];
+    for (int blk = 0; blk < 64; blk++) {
+      float[] acc = new float[128];
+      for (int t = 0; t < 128; t++) {
+        for (int c = 0; c < 8; c++) {
+          for (int j = t; j < 512; j += 128) {
+            acc[t] += in[blk * 4096 + c * 512 + j];
+          }
+        }
+      }
+      float total = 0f;
+      for (int w = 0; w < 4; w++) {
+        float[] v = java.util.Arrays.copyOfRange(acc, 32 * w, 32 * w + 32);
+        for (int off = 16; off > 0; off >>= 1) {
+          float[] next = new float[32];
+          for (int l = 0; l < 32; l++) {
+            next[l] = v[l] + v[l ^ off];
+          }
+          v = next;
+        }
+        total += v[0];
+      }
+      want[blk] = total;
+    }
+    assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("out")));
+  }
+
+  /** atomicCAS retry loops: the maxima are exact; the products depend on the order of updates. */
+  @ParameterizedTest
+  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
+  void casLoops(Architecture arch) throws Exception {
+    LaunchSpec spec = Launches.workload("cas_loop");
+    float[] in = Launches.floats(Launches.initial(spec, "in"));
+    float[] max = new float[8];
+    double[] product = new double[8];
+    java.util.Arrays.fill(max, -2f);
+    java.util.Arrays.fill(product, 1.0);
+    for (int i = 0; i < in.length; i++) {
+      max[i % 8] = Math.max(max[i % 8], in[i]);
+      product[i % 8] *= 1.0f + in[i] * 1e-3f;
+    }
+    EmulationResult r = Launches.run(spec, arch);
+    assertArrayEquals(max, Launches.floats(r.buffers().get("maxima")));
+    float[] got = Launches.floats(r.buffers().get("products"));
+    for (int b = 0; b < 8; b++) {
+      assertEquals(product[b], got[b], 1e-4 * product[b]);
+    }
+  }
 }
