@@ -117,8 +117,8 @@ final class ControlOps {
       }
       int pc = w.curPc;
       w.split(taken, target, group & ~taken, pc + 16);
-      if (taken != 0 && target <= pc && (w.readyMask() & ~group) != 0) {
-        w.switchGroup = true; // backward branch with others waiting: give them a turn
+      if (taken == group && target <= pc && (w.readyMask() & ~group) != 0) {
+        w.switchGroup = true; // the whole group loops back while others wait: give them a turn
       }
     }
   }
