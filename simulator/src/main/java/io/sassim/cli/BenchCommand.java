@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Speed benchmarks; figures belong in docs/performance.md.",
-    subcommands = {BenchCommand.TraceRead.class, BenchCommand.Simulate.class})
+    subcommands = {BenchCommand.TraceRead.class, BenchCommand.Simulate.class, BenchCommand.Emulate.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -186,6 +186,94 @@ final class BenchCommand implements Runnable {
           TraceRead.collectors());
       out.flush();
       return 0;
+    }
+  }
+
+  /** {@code sassim bench emulate LAUNCH.yaml}: functional emulation speed. */
+  @Command(
+      name = "emulate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Emulate a launch repeatedly on one thread, without a listener, and print warp "
+            + "instructions per second (from the fastest run; the median is shown too)."
+      })
+  static final class Emulate implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LAUNCH.yaml", description = "Launch spec to emulate.")
+    Path launch;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warm-up", defaultValue = "3", paramLabel = "SECONDS", description = "Untimed runs first, for at least this long (default ${DEFAULT-VALUE}).")
+    double warmUpSeconds;
+
+    @Option(names = "--trace", description = "Also record a native trace into a temporary file (deleted afterwards), so the figure includes the recorder.")
+    boolean trace;
+
+    @picocli.CommandLine.Mixin LaunchOptions launchOptions;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws InputException {
+      if (repeats < 1 || warmUpSeconds < 0) {
+        throw new InputException("sassim bench emulate", 0, "--repeats must be at least 1, --warm-up at least 0");
+      }
+      io.sassim.isa.emu.Emulator emulator = launchOptions.emulator(launch);
+      long warmUntil = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+      long warpInstructions = 0;
+      try {
+        do {
+          warpInstructions = once(emulator);
+        } while (System.nanoTime() < warmUntil);
+        // CPU time of this thread as well as wall time: on a shared machine the emulator's own
+        // core time is the stable figure ("per second on one core").
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] seconds = new double[repeats];
+        double[] cpu = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+          long c0 = threads.getCurrentThreadCpuTime();
+          long t0 = System.nanoTime();
+          once(emulator);
+          seconds[i] = (System.nanoTime() - t0) / 1e9;
+          cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        java.util.Arrays.sort(cpu);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s (%s, %s)%s: %d warp instructions per run%n", launch, emulator.kernel().name(),
+            emulator.kernel().architecture(), trace ? " with trace recording" : "", warpInstructions);
+        out.printf("wall: best %.3f s, median %.3f s: %.2f M warp instructions/s (median %.2f M/s)%n",
+            seconds[0], seconds[repeats / 2], warpInstructions / seconds[0] / 1e6,
+            warpInstructions / seconds[repeats / 2] / 1e6);
+        out.printf("cpu:  best %.3f s, median %.3f s: %.2f M warp instructions/s (median %.2f M/s)%n",
+            cpu[0], cpu[repeats / 2], warpInstructions / cpu[0] / 1e6, warpInstructions / cpu[repeats / 2] / 1e6);
+        out.printf("java %s, %d processors, collector %s%n", System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(), TraceRead.collectors());
+        out.flush();
+        return 0;
+      } catch (IOException e) {
+        throw new InputException(launch.toString(), 0, "benchmark I/O failed: " + e.getMessage(), e);
+      }
+    }
+
+    private long once(io.sassim.isa.emu.Emulator emulator) throws IOException, InputException {
+      if (!trace) {
+        return emulator.run(null).warpInstructions();
+      }
+      Path dir = Files.createTempDirectory("sassim-bench-emulate-");
+      try {
+        Path out = dir.resolve("trace");
+        try (io.sassim.traces.model.TraceWriter w = io.sassim.traces.files.TraceFiles.writer(out,
+            io.sassim.traces.files.TraceFormat.NATIVE, false)) {
+          long n = io.sassim.traces.record.EmulatedTrace.record(emulator, w, null).warpInstructions();
+          w.commit();
+          return n;
+        }
+      } finally {
+        TraceRead.deleteQuietly(dir);
+      }
     }
   }
 }

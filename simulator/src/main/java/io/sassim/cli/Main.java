@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Cycle-level simulator of modern NVIDIA GPU cores (Ampere, Ada, Hopper).",
-    subcommands = {SassCommand.class, TraceGroupCommand.class, RunCommand.class, BenchCommand.class})
+    subcommands = {SassCommand.class, TraceGroupCommand.class, EmulateCommand.class, RunCommand.class,
+      BenchCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input: malformed files, unknown names, unsupported content. */

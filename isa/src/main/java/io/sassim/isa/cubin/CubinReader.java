@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,91 @@ public final class CubinReader {
       out.add(new KernelCode(text.name().substring(6), words));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The initial bytes of every constant bank section of the cubin at {@code path}: bank 2
+   * (compiler constants, jump tables) and bank 3 ({@code __constant__} data) are what the emulator
+   * needs. Keyed by bank number; {@code kernel} selects the {@code .nv.constantN.<kernel>}
+   * sections, null the module-wide ones. A bank without file contents reads as zeros.
+   */
+  public static Map<Integer, byte[]> readConstantBanks(Path path, String kernel) throws InputException {
+    ElfImage elf = new ElfImage(path.toString(), readBytes(path));
+    Map<Integer, byte[]> out = new TreeMap<>();
+    for (ElfImage.Section s : elf.sections) {
+      Matcher m = CONSTANT_BANK.matcher(s.name());
+      if (!m.matches() || !Objects.equals(m.group(2), kernel)) {
+        continue;
+      }
+      byte[] data = new byte[sectionSize(elf, s)];
+      if (s.type() != ElfImage.SHT_NOBITS) {
+        elf.need(s.offset(), s.size(), "section " + s.name());
+        elf.buf.get((int) s.offset(), data);
+      }
+      out.put(parseBank(elf, s, m.group(1)), data);
+    }
+    return out;
+  }
+
+  /** ELF relocation type of a 64-bit absolute address in CUDA cubins (R_CUDA_64). */
+  private static final int R_CUDA_64 = 2;
+  private static final Pattern CONSTANT_RELOCATIONS = Pattern.compile("\\.rela?\\.nv\\.constant([0-9]+)(?:\\.(.+))?");
+
+  /**
+   * The {@code __device__} variables of the cubin at {@code path} and the constant-bank words
+   * that hold their addresses (for {@code kernel}'s banks and the module's).
+   */
+  public static DeviceGlobals readDeviceGlobals(Path path, String kernel) throws InputException {
+    ElfImage elf = new ElfImage(path.toString(), readBytes(path));
+    ElfImage.Section init = elf.section(".nv.global.init");
+    ElfImage.Section zeroed = elf.section(".nv.global");
+    byte[] initBytes = new byte[init == null ? 0 : sectionSize(elf, init)];
+    if (init != null && init.type() != ElfImage.SHT_NOBITS) {
+      elf.need(init.offset(), init.size(), "section .nv.global.init");
+      elf.buf.get((int) init.offset(), initBytes);
+    }
+    List<DeviceGlobals.Relocation> relocations = new ArrayList<>();
+    for (ElfImage.Section s : elf.sections) {
+      Matcher m = CONSTANT_RELOCATIONS.matcher(s.name());
+      if (!m.matches() || (m.group(2) != null && !m.group(2).equals(kernel))) {
+        continue;
+      }
+      int bank = parseBank(elf, s, m.group(1));
+      elf.need(s.offset(), s.size(), "section " + s.name());
+      ElfImage.Section target = s.info() > 0 && s.info() < elf.sections.size() ? elf.sections.get(s.info()) : null;
+      // REL entries keep the addend in the patched word; RELA entries (sm_90) carry it.
+      boolean rela = s.name().startsWith(".rela.");
+      int entry = rela ? 24 : 16;
+      for (long at = s.offset(); at + entry <= s.offset() + s.size(); at += entry) {
+        long offset = elf.buf.getLong((int) at);
+        long info = elf.buf.getLong((int) at + 8);
+        int type = (int) info;
+        int symbol = (int) (info >>> 32);
+        if (symbol >= elf.symbols.size() || (type != R_CUDA_64 && isVariable(elf, symbol, init, zeroed))) {
+          throw new InputException(path, 0, s.name() + ": relocation type " + type + " of symbol " + symbol
+              + " is not a 64-bit address the emulator can resolve");
+        }
+        ElfImage.Symbol y = elf.symbols.get(symbol);
+        boolean inInit = init != null && y.shndx() == init.index();
+        boolean inZeroed = zeroed != null && y.shndx() == zeroed.index();
+        if (!inInit && !inZeroed) {
+          // An external function such as vprintf: nothing here can resolve it. The word stays 0,
+          // and the code that would call through it is an unsupported CALL.ABS anyway.
+          continue;
+        }
+        long addend = rela ? elf.buf.getLong((int) at + 16) : 0;
+        if (!rela && target != null && target.type() != ElfImage.SHT_NOBITS && offset + 8 <= target.size()) {
+          addend = elf.buf.getLong((int) (target.offset() + offset));
+        }
+        relocations.add(new DeviceGlobals.Relocation(bank, (int) offset, inZeroed, y.value() + addend));
+      }
+    }
+    return new DeviceGlobals(initBytes, zeroed == null ? 0 : sectionSize(elf, zeroed), relocations);
+  }
+
+  private static boolean isVariable(ElfImage elf, int symbol, ElfImage.Section init, ElfImage.Section zeroed) {
+    int shndx = elf.symbols.get(symbol).shndx();
+    return (init != null && shndx == init.index()) || (zeroed != null && shndx == zeroed.index());
   }
 
   private static byte[] readBytes(Path path) throws InputException {

@@ -1,0 +1,126 @@
+package io.sassim.isa.emu;
+
+import io.sassim.isa.launch.Dim3;
+
+/**
+ * The state of one launch: the decoded code, device memory, bank 0, the launch geometry and the
+ * listener. CTAs run one after another through {@link ThreadBlock}s; a timing model that wants to
+ * interleave them can create several blocks with {@link #newBlock()} and step their warps itself.
+ */
+public final class Grid {
+  /** Generic-address windows (16 MiB aligned, sass-semantics.md §6.1). */
+  static final long SHARED_WINDOW = 0x0000_7F00_2000_0000L;
+  static final long LOCAL_WINDOW = 0x0000_7F00_1E00_0000L;
+  static final long WINDOW_MASK = 0xFFFFFFL;
+
+  static final int GLOBAL = 0;
+  static final int SHARED = 1;
+  static final int LOCAL = 2;
+  static final int GENERIC = 3;
+
+  final LoadedKernel kernel;
+  final Op[] ops;
+  final GlobalMemory memory;
+  final Dim3 gridDim;
+  final Dim3 blockDim;
+  final int sharedBytes;
+  final int localBytes;
+  final int registerCount;
+  final EmulatorListener listener;
+  private final ExecutedInstruction event = new ExecutedInstruction();
+
+  long warpInstructions;
+  long threadInstructions;
+
+  /** Set by {@link #resolve}: the offset of the resolved address inside the returned array. */
+  int resolvedOffset;
+
+  Grid(LoadedKernel kernel, Op[] ops, GlobalMemory memory, Dim3 gridDim, Dim3 blockDim,
+      int sharedBytes, EmulatorListener listener) {
+    this.kernel = kernel;
+    this.ops = ops;
+    this.memory = memory;
+    this.gridDim = gridDim;
+    this.blockDim = blockDim;
+    this.sharedBytes = sharedBytes;
+    this.localBytes = Math.max(16, kernel.localBytes());
+    this.registerCount = kernel.registerFile();
+    this.listener = listener;
+  }
+
+  public long ctaCount() {
+    return gridDim.volume();
+  }
+
+  /** A fresh block; call {@link ThreadBlock#start(long)} to give it a CTA. */
+  public ThreadBlock newBlock() {
+    return new ThreadBlock(this);
+  }
+
+  /** Dynamic warp instructions executed so far, predicated-off ones included. */
+  public long warpInstructions() {
+    return warpInstructions;
+  }
+
+  void report(Warp w, Op op, int pc, int group, int mask) {
+    event.set(w, op.instruction, pc, group, mask);
+    listener.executed(event);
+  }
+
+  /**
+   * The array holding {@code [addr, addr+bytes)} of {@code space} for {@code lane}, with {@link
+   * #resolvedOffset} set to the offset inside it.
+   */
+  byte[] resolve(int space, Warp w, int lane, long addr, int bytes, Op op) throws EmulationException {
+    if ((addr & (bytes - 1)) != 0) {
+      throw op.fault(w, String.format("lane %d: misaligned %d-byte access at 0x%x", lane, bytes, addr));
+    }
+    if (space == GENERIC) {
+      space = genericSpace(addr);
+      if (space == SHARED || space == LOCAL) {
+        addr &= WINDOW_MASK;
+      }
+    }
+    switch (space) {
+      case SHARED: {
+        long off = addr & WINDOW_MASK;
+        if (off + bytes > w.block.shared.length || (addr & 0xFFFFFFFFL) >>> 24 != 0) {
+          throw op.fault(w, String.format("lane %d: shared address 0x%x outside the CTA's %d bytes",
+              lane, addr, w.block.shared.length));
+        }
+        resolvedOffset = (int) off;
+        return w.block.shared;
+      }
+      case LOCAL: {
+        long off = addr & 0xFFFFFFFFL;
+        if (off + bytes > localBytes) {
+          throw op.fault(w, String.format("lane %d: local address 0x%x outside the thread's %d bytes",
+              lane, addr, localBytes));
+        }
+        resolvedOffset = (int) off + lane * localBytes;
+        return w.local();
+      }
+      default: {
+        int i = memory.find(addr, bytes);
+        if (i < 0) {
+          throw op.fault(w, String.format("lane %d: global address 0x%x (%d bytes) is in no buffer",
+              lane, addr, bytes));
+        }
+        resolvedOffset = memory.offset(i, addr);
+        return memory.data(i);
+      }
+    }
+  }
+
+  /** Which window a generic address falls in. */
+  static int genericSpace(long addr) {
+    long window = addr & ~WINDOW_MASK;
+    if (window == SHARED_WINDOW) {
+      return SHARED;
+    }
+    if (window == LOCAL_WINDOW) {
+      return LOCAL;
+    }
+    return GLOBAL;
+  }
+}

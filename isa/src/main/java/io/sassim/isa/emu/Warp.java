@@ -1,0 +1,264 @@
+package io.sassim.isa.emu;
+
+import java.util.Arrays;
+
+/**
+ * One warp: its registers, predicates, uniform registers, convergence barriers and one PC per
+ * lane, stepped one warp instruction at a time.
+ *
+ * <p>Scheduling of divergent lanes follows sass-semantics.md §8.3: the lanes that executed last
+ * keep going together while they stay together; when they split, block or exit, the lowest PC
+ * among the ready lanes goes next, and lanes that reach the same PC merge. A {@code YIELD} or a
+ * taken backward branch while other lanes are ready hands over to the next PC in round-robin
+ * order, so a spinning group cannot starve the one holding a lock.
+ *
+ * <p>The lanes of the current group share {@link #curPc}; their {@link #pc} entries are written
+ * back only when the group changes, so straight-line code touches no per-lane PC at all.
+ */
+public final class Warp {
+  /** {@link #step()} executed one warp instruction. */
+  public static final int EXECUTED = 0;
+  /** No lane is ready: all wait on a CTA barrier (or, in a broken program, on each other). */
+  public static final int BLOCKED = 1;
+  /** Every lane has exited. */
+  public static final int EXITED = 2;
+
+  final Grid grid;
+  final ThreadBlock block;
+  final int warpInCta;
+
+  /** Registers, register-major: R{n} of lane l at {@code r[n * 32 + l]}. */
+  final int[] r;
+  /** P0..P6 as lane masks; P7 is PT, always all ones. */
+  final int[] p = new int[8];
+  final int[] ur = new int[64];
+  /** UP0..UP6 as bits; bit 7 is UPT. */
+  int up;
+  /** Convergence barriers B0..B15 as lane masks. */
+  final int[] b = new int[16];
+  final int[] pc = new int[32];
+
+  /** Lanes that exited, including lanes beyond the block's thread count. */
+  int exited;
+  int bsyncWaiting;
+  final int[] bsyncWait = new int[16];
+  int warpsyncWaiting;
+  final int[] warpsyncMask = new int[32];
+  int barWaiting;
+  int barWaitingId;
+  /** Result of the last completed barrier reduction, read by B2R.RESULT. */
+  int barResult;
+
+  int curMask;
+  int curPc;
+  boolean switchGroup;
+
+  /** Per-lane addresses of the memory instruction just executed. */
+  final long[] addresses = new long[32];
+  boolean hasAddresses;
+
+  /** Per-thread local memory, allocated on first use: lane l owns {@code [l*size, (l+1)*size)}. */
+  byte[] local;
+
+  Warp(Grid grid, ThreadBlock block, int warpInCta) {
+    this.grid = grid;
+    this.block = block;
+    this.warpInCta = warpInCta;
+    this.r = new int[grid.registerCount * 32];
+  }
+
+  /** Clears the state for a new CTA; {@code lanes} threads of this warp exist. */
+  void reset(int lanes) {
+    Arrays.fill(r, 0);
+    Arrays.fill(p, 0);
+    p[7] = -1;
+    Arrays.fill(ur, 0);
+    up = 1 << 7;
+    Arrays.fill(b, 0);
+    Arrays.fill(pc, 0);
+    exited = lanes == 32 ? 0 : -1 << lanes;
+    bsyncWaiting = 0;
+    Arrays.fill(bsyncWait, 0);
+    warpsyncWaiting = 0;
+    barWaiting = 0;
+    barResult = 0;
+    curMask = ~exited;
+    curPc = 0;
+    switchGroup = false;
+    if (local != null) {
+      Arrays.fill(local, (byte) 0);
+    }
+  }
+
+  public int warpInCta() {
+    return warpInCta;
+  }
+
+  /** Lanes not exited and not waiting. */
+  int readyMask() {
+    return ~(exited | bsyncWaiting | warpsyncWaiting | barWaiting);
+  }
+
+  public boolean isFinished() {
+    return exited == -1;
+  }
+
+  /**
+   * Executes the next warp instruction of this warp, if a lane is ready.
+   *
+   * @return {@link #EXECUTED}, {@link #BLOCKED} or {@link #EXITED}
+   */
+  public int step() throws EmulationException {
+    int ready = readyMask();
+    if (ready == 0) {
+      return exited == -1 ? EXITED : BLOCKED;
+    }
+    if (curMask == 0 || switchGroup) {
+      select(ready);
+    } else if ((ready & ~curMask) != 0) {
+      merge(ready);
+    }
+    int at = curPc;
+    int group = curMask;
+    Op[] ops = grid.ops;
+    int index = at >> 4;
+    if (at < 0 || (at & 15) != 0 || index >= ops.length) {
+      throw EmulationException.at(grid.kernel, ops[ops.length - 1].instruction, this,
+          "control reached PC 0x" + Integer.toHexString(at) + ", outside the kernel's code");
+    }
+    Op op = ops[index];
+    int mask = op.guard == null ? group : group & op.guard.laneMask(this);
+    hasAddresses = false;
+    if (op.isControl()) {
+      op.execute(this, group, mask);
+    } else {
+      if (mask != 0) {
+        op.execute(this, group, mask);
+      }
+      curPc = at + 16;
+    }
+    grid.warpInstructions++;
+    grid.threadInstructions += Integer.bitCount(mask);
+    if (grid.listener != null) {
+      grid.report(this, op, at, group, mask);
+    }
+    return EXECUTED;
+  }
+
+  private void select(int ready) {
+    if (curMask != 0) {
+      writeBack(curMask, curPc);
+    }
+    int best = Integer.MAX_VALUE;
+    int after = Integer.MAX_VALUE;
+    for (int m = ready; m != 0; m &= m - 1) {
+      int v = pc[Integer.numberOfTrailingZeros(m)];
+      best = Math.min(best, v);
+      if (v > curPc) {
+        after = Math.min(after, v);
+      }
+    }
+    int chosen = switchGroup && after != Integer.MAX_VALUE ? after : best;
+    int group = 0;
+    for (int m = ready; m != 0; m &= m - 1) {
+      int lane = Integer.numberOfTrailingZeros(m);
+      if (pc[lane] == chosen) {
+        group |= 1 << lane;
+      }
+    }
+    curMask = group;
+    curPc = chosen;
+    switchGroup = false;
+  }
+
+  private void merge(int ready) {
+    for (int m = ready & ~curMask; m != 0; m &= m - 1) {
+      int lane = Integer.numberOfTrailingZeros(m);
+      if (pc[lane] == curPc) {
+        curMask |= 1 << lane;
+      }
+    }
+  }
+
+  void writeBack(int lanes, int value) {
+    for (int m = lanes; m != 0; m &= m - 1) {
+      pc[Integer.numberOfTrailingZeros(m)] = value;
+    }
+  }
+
+  /** The group splits: {@code a} continues at {@code pcA}, {@code b} at {@code pcB}. */
+  void split(int a, int pcA, int b, int pcB) {
+    if (b == 0) {
+      curMask = a;
+      curPc = pcA;
+    } else if (a == 0) {
+      curMask = b;
+      curPc = pcB;
+    } else {
+      writeBack(a, pcA);
+      writeBack(b, pcB);
+      curMask = 0;
+    }
+  }
+
+  /** Lanes of the current group stop at the current PC (they are waiting). */
+  void park(int lanes) {
+    writeBack(lanes, curPc);
+    curMask &= ~lanes;
+  }
+
+  /** Lanes terminate: they leave every convergence barrier, which may release waiters. */
+  void exit(int lanes) {
+    exited |= lanes;
+    curMask &= ~lanes;
+    for (int x = 0; x < 16; x++) {
+      if ((b[x] & lanes) != 0) {
+        b[x] &= ~lanes;
+        releaseIfComplete(x);
+      }
+    }
+    releaseWarpsync();
+  }
+
+  /** Releases the lanes waiting at BSYNC Bx once every member has arrived or exited. */
+  void releaseIfComplete(int x) {
+    int waiting = bsyncWait[x];
+    if (waiting != 0 && (b[x] & ~(waiting | exited)) == 0) {
+      for (int m = waiting; m != 0; m &= m - 1) {
+        pc[Integer.numberOfTrailingZeros(m)] += 16;
+      }
+      bsyncWait[x] = 0;
+      bsyncWaiting &= ~waiting;
+    }
+  }
+
+  /** Releases lanes waiting at WARPSYNC whose masks are now complete. */
+  void releaseWarpsync() {
+    if (warpsyncWaiting == 0) {
+      return;
+    }
+    for (int m = warpsyncWaiting; m != 0; m &= m - 1) {
+      int lane = Integer.numberOfTrailingZeros(m);
+      int need = warpsyncMask[lane] & ~exited;
+      if ((need & ~warpsyncWaiting) == 0) {
+        for (int k = need; k != 0; k &= k - 1) {
+          pc[Integer.numberOfTrailingZeros(k)] += 16;
+        }
+        warpsyncWaiting &= ~need;
+      }
+    }
+  }
+
+  /** Local memory of this warp's threads, allocated on first use. */
+  byte[] local() {
+    if (local == null) {
+      local = new byte[32 * grid.localBytes];
+    }
+    return local;
+  }
+
+  /** Thread index in the block of {@code lane}. */
+  int threadIndex(int lane) {
+    return warpInCta * 32 + lane;
+  }
+}
