@@ -58,7 +58,9 @@ public final class Gpu {
     if (arch == null) {
       throw new IllegalArgumentException("unknown architecture " + config.architecture());
     }
-    this.opcodes = OpcodeTable.forArch(arch);
+    // A Hopper chip runs sm_90a code (wgmma, setmaxnreg) as well as sm_90 code, and the sm_90a
+    // table is the sm_90 one plus those opcodes.
+    this.opcodes = OpcodeTable.forArch(arch == Architecture.SM_90 ? Architecture.SM_90A : arch);
     this.decoder = new InstructionDecoder(opcodes, config.execution());
     this.coreClock = new ClockDomain("core", config.clocks().coreMhz());
     this.memoryClock = new ClockDomain("memory", config.clocks().memoryMhz());
