@@ -293,8 +293,9 @@ class RunCommandTest {
     assertEquals(8, err.size() - 1, r.err());
     for (String warp : err.subList(1, err.size())) {
       assertTrue(warp.matches("  warp \\d of block \\d \\(SM \\d+, sub-core \\d\\): at PC 0x0[0-9a-f]{3} .*FFMA.*: "
-          + "dependence counter / scoreboard wait.*"),
+          + "dependence counter / scoreboard wait \\(pending: R\\d+ written\\)"),
           warp);
+      assertFalse(warp.contains("0x0320 0320"), "the PC appears once: " + warp);
     }
     assertFalse(r.err().contains("Exception"), r.err());
     assertFalse(Files.exists(out), "no JSON for a run that did not finish");

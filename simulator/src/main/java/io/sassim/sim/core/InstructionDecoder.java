@@ -54,7 +54,8 @@ public final class InstructionDecoder {
               opcodes.architecture()));
     }
     DecodedInstruction.Builder b = new DecodedInstruction.Builder();
-    b.text = s.toString();
+    String full = s.toString();
+    b.text = full.substring(full.indexOf(' ') + 1); // without the PC, which is kept apart
     b.pc = s.pc();
     b.unit = info.unit();
     b.fixedLatency = !info.variableLatency();

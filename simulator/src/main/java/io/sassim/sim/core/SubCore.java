@@ -610,7 +610,20 @@ final class SubCore {
     sb.append(String.format("at PC 0x%04x %s: ", in.pc, in.text));
     int r = readiness(w, now);
     sb.append(r == READY ? "ready" : StallReason.VALUES[r].description());
-    if (r == StallReason.DEPENDENCE.ordinal()) {
+    if (r == StallReason.DEPENDENCE.ordinal() && settings.scoreboardMode) {
+      sb.append(" (pending:");
+      for (int id : in.sourceIds) {
+        if (w.pendingWrite[id]) {
+          sb.append(' ').append(registerName(id)).append(" written");
+        }
+      }
+      for (int id : in.destinationIds) {
+        if (w.pendingWrite[id] || w.pendingReads[id] > 0) {
+          sb.append(' ').append(registerName(id)).append(w.pendingWrite[id] ? " written" : " read");
+        }
+      }
+      sb.append(')');
+    } else if (r == StallReason.DEPENDENCE.ordinal()) {
       sb.append(" (counters SB0-SB5 = ").append(java.util.Arrays.toString(w.counters))
           .append(", wait mask 0x").append(Integer.toHexString(in.waitMask)).append(')');
     }
@@ -619,6 +632,19 @@ final class SubCore {
           .append(" live warps arrived)");
     }
     return sb.toString();
+  }
+
+  private static String registerName(int id) {
+    if (id >= DecodedInstruction.UNIFORM_PREDICATE_BASE) {
+      return "UP" + (id - DecodedInstruction.UNIFORM_PREDICATE_BASE);
+    }
+    if (id >= DecodedInstruction.PREDICATE_BASE) {
+      return "P" + (id - DecodedInstruction.PREDICATE_BASE);
+    }
+    if (id >= DecodedInstruction.UNIFORM_BASE) {
+      return "UR" + (id - DecodedInstruction.UNIFORM_BASE);
+    }
+    return "R" + id;
   }
 
   void clearRegisterCache() {
