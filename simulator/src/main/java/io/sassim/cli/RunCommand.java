@@ -89,8 +89,18 @@ final class RunCommand implements Callable<Integer> {
     TraceReplay replay = new TraceReplay(gpu, selection());
     long start = System.nanoTime();
     try (TraceSource source = inputOptions.open(input)) {
+      boolean[] scoreboardNoted = {false};
       replay.run(source, (uid, launch, stats) -> {
         noteArchitecture(err, launch, config, noted);
+        if (!scoreboardNoted[0] && "scoreboard".equals(stats.dependenceMode())
+            && !"scoreboard".equals(config.issue().dependence())) {
+          // The paper's model needs the compiler's control bits; without them the run falls back
+          // to scoreboards, which users should know about.
+          scoreboardNoted[0] = true;
+          err.printf("sassim: note: kernel %d (and any later one without control bits) runs with "
+              + "scoreboards: the trace carries no control bits; give the listing or cubin with "
+              + "--control, or trace with --format native%n", launch.kernelId());
+        }
         AccelSimLines.kernel(out, report.add(uid, stats), report);
         out.flush();
       });
@@ -122,9 +132,9 @@ final class RunCommand implements Callable<Integer> {
   private static void rejectLaunchSpec(Path input) throws InputException {
     String name = input.getFileName() == null ? "" : input.getFileName().toString();
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      throw new InputException(input, 0, "a launch spec runs execution-driven, which needs the "
-          + "functional emulator (issue #4, not built yet); give a trace instead (folder, "
-          + "kernelslist.g, .traceg[.xz] or .sstrace)");
+      throw new InputException(input, 0, "launch specs do not run execution-driven yet; trace "
+          + "it first (sassim trace " + name + " -o OUT.sstrace --format native) and run the "
+          + "trace (folder, kernelslist.g, .traceg[.xz] or .sstrace)");
     }
   }
 
