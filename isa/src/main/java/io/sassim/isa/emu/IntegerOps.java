@@ -1084,5 +1084,4 @@ final class IntegerOps {
       }
     }
   }
-
 }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * keep going together while they stay together; when they split, block or exit, the lowest PC
  * among the ready lanes goes next, and lanes that reach the same PC merge. A {@code YIELD} or a
  * taken backward branch while other lanes are ready hands over to the next PC in round-robin
- * order, so a spinning group cannot starve the one holding a lock.
+ * order, so a spinning group cannot starve the one holding a lock. Lanes released by
+ * WARPSYNC.EXCLUSIVE merge only with the lanes of their own mask until they reconverge.
  *
  * <p>The lanes of the current group share {@link #curPc}; their {@link #pc} entries are written
  * back only when the group changes, so straight-line code touches no per-lane PC at all.
