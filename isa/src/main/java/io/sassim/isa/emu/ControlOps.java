@@ -48,7 +48,7 @@ final class ControlOps {
         return new BarrierMove(in, g, barrier(o.get(1)), d.dst(o.get(0)), null, in.hasModifier("CLEAR"));
       case "WARPSYNC": {
         Src mask = in.hasModifier("ALL") || o.isEmpty() ? Src.immediate(-1) : d.src(o.get(0));
-        return new WarpSync(in, g, mask);
+        return new WarpSync(in, g, mask, in.hasModifier("EXCLUSIVE"));
       }
       case "BAR":
         return cta(d, in, g);
@@ -123,7 +123,12 @@ final class ControlOps {
     }
   }
 
-  /** BRA.DIV / BRA.CONV: branch when the lanes of a mask are not (are) all in the group. */
+  /**
+   * BRA.DIV / BRA.CONV: branch when the lanes of a mask are not (are) all among the lanes that
+   * execute the branch, i.e. in the group with a true guard. The guard matters in the sm_8x
+   * tile vote: {@code R2UR P3, URZ, Rmask ; @!P3 BRA.DIV URor, slow} sends the lanes whose mask
+   * differs from the lowest lane's to the slow path although the whole warp is converged.
+   */
   static final class ConvergenceBranch extends Control {
     private final Src mask;
     private final int target;
@@ -139,7 +144,7 @@ final class ControlOps {
     @Override
     void execute(Warp w, int group, int guardMask) {
       int m = mask.intValue(w, Integer.numberOfTrailingZeros(group)) & ~w.exited;
-      boolean converged = (m & ~group) == 0;
+      boolean converged = (m & ~guardMask) == 0;
       int taken = converged != onDivergence ? guardMask : 0;
       w.split(taken, target, group & ~taken, w.curPc + 16);
     }
@@ -278,6 +283,7 @@ final class ControlOps {
 
     @Override
     void execute(Warp w, int group, int mask) {
+      w.apart &= ~mask; // reconvergence ends WARPSYNC.EXCLUSIVE's groups
       int members = w.b[x];
       int arriving = mask & members;
       if ((members & ~(arriving | w.bsyncWait[x] | w.exited)) == 0) {
@@ -347,12 +353,20 @@ final class ControlOps {
     }
   }
 
+  /**
+   * WARPSYNC waits until every live lane of each arriving lane's own mask is there (lanes of
+   * different tiles name different masks). With .EXCLUSIVE the lanes released then run apart,
+   * one group per mask, so a following VOTE sees only its tile (§7.5); a plain WARPSYNC ends
+   * that for the lanes of the group.
+   */
   static final class WarpSync extends Control {
     private final Src mask;
+    private final boolean exclusive;
 
-    WarpSync(Instruction in, Pred g, Src mask) {
+    WarpSync(Instruction in, Pred g, Src mask, boolean exclusive) {
       super(in, g);
       this.mask = mask;
+      this.exclusive = exclusive;
     }
 
     @Override
@@ -361,22 +375,29 @@ final class ControlOps {
         next(w);
         return;
       }
-      int need = mask.intValue(w, Integer.numberOfTrailingZeros(guardMask)) & ~w.exited;
-      if ((need & ~(guardMask | w.warpsyncWaiting)) == 0) {
-        // All named lanes are here or already waiting: release them and go on.
-        for (int m = w.warpsyncWaiting & need; m != 0; m &= m - 1) {
-          w.pc[Integer.numberOfTrailingZeros(m)] += 16;
-        }
-        w.warpsyncWaiting &= ~need;
-        next(w);
-        return;
-      }
       for (int m = guardMask; m != 0; m &= m - 1) {
-        w.warpsyncMask[Integer.numberOfTrailingZeros(m)] = need;
+        int lane = Integer.numberOfTrailingZeros(m);
+        w.warpsyncMask[lane] = mask.intValue(w, lane);
       }
-      w.park(guardMask);
-      w.warpsyncWaiting |= guardMask;
-      w.curPc += 16;
+      int go = w.completeWarpsyncs(guardMask | w.warpsyncWaiting);
+      w.releaseWarpsync(go);
+      int stay = guardMask & ~go;
+      w.park(stay);
+      w.warpsyncWaiting |= stay;
+      if (exclusive) {
+        w.warpsyncExclusive |= stay;
+      } else {
+        w.warpsyncExclusive &= ~stay;
+      }
+      w.curPc += 16; // the rest of the group goes on
+      int here = guardMask & go;
+      if (exclusive && here != 0) {
+        w.runApart(here);
+        w.writeBack(w.curMask, w.curPc);
+        w.curMask = 0; // regroup: each mask's lanes form their own group
+      } else if (!exclusive) {
+        w.apart &= ~w.curMask;
+      }
     }
   }
 

@@ -1053,7 +1053,12 @@ final class IntegerOps {
     return new SpecialRegs(in, g, base.equals("S2UR"), d.dst(o.get(0)), which, pair);
   }
 
-  /** R2UR [Pu,] URd, Rs; the predicate says whether all active lanes held the same value. */
+  /**
+   * R2UR [Pu,] URd, Rs: URd takes the lowest active lane's value; Pu is set in each lane whose
+   * value equals it. Compiled code relies on the per-lane answer: in the sm_8x tile vote,
+   * {@code R2UR P3, URZ, Rmask ; @!P3 BRA.DIV} must send exactly the lanes of the other tiles to
+   * the slow path.
+   */
   static final class R2UR extends Op {
     private final Pred p;
     private final Dst d;
@@ -1072,12 +1077,9 @@ final class IntegerOps {
       int v = a.get(w, Integer.numberOfTrailingZeros(mask));
       d.set(w, 0, v);
       if (p != null) {
-        boolean same = true;
         for (int m = mask; m != 0; m &= m - 1) {
-          same &= a.get(w, Integer.numberOfTrailingZeros(m)) == v;
-        }
-        for (int m = mask; m != 0; m &= m - 1) {
-          p.set(w, Integer.numberOfTrailingZeros(m), same);
+          int lane = Integer.numberOfTrailingZeros(m);
+          p.set(w, lane, a.get(w, lane) == v);
         }
       }
     }

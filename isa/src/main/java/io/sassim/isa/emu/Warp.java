@@ -10,7 +10,8 @@ import java.util.Arrays;
  * keep going together while they stay together; when they split, block or exit, the lowest PC
  * among the ready lanes goes next, and lanes that reach the same PC merge. A {@code YIELD} or a
  * taken backward branch while other lanes are ready hands over to the next PC in round-robin
- * order, so a spinning group cannot starve the one holding a lock.
+ * order, so a spinning group cannot starve the one holding a lock. Lanes released by
+ * WARPSYNC.EXCLUSIVE merge only with the lanes of their own mask until they reconverge.
  *
  * <p>The lanes of the current group share {@link #curPc}; their {@link #pc} entries are written
  * back only when the group changes, so straight-line code touches no per-lane PC at all.
@@ -44,6 +45,15 @@ public final class Warp {
   final int[] bsyncWait = new int[16];
   int warpsyncWaiting;
   final int[] warpsyncMask = new int[32];
+  /** Waiting lanes that arrived at a WARPSYNC.EXCLUSIVE: once released they run apart. */
+  int warpsyncExclusive;
+  /**
+   * Lanes running apart after WARPSYNC.EXCLUSIVE: such a lane runs only with the lanes of its
+   * own mask, {@link #runsWith}, even where other lanes reach the same PC, until it next waits,
+   * passes a BSYNC or a plain WARPSYNC, or exits.
+   */
+  int apart;
+  final int[] runsWith = new int[32];
   int barWaiting;
   int barWaitingId;
   /** Result of the last completed barrier reduction, read by B2R.RESULT. */
@@ -80,6 +90,8 @@ public final class Warp {
     bsyncWaiting = 0;
     Arrays.fill(bsyncWait, 0);
     warpsyncWaiting = 0;
+    warpsyncExclusive = 0;
+    apart = 0;
     barWaiting = 0;
     barResult = 0;
     curMask = ~exited;
@@ -166,18 +178,36 @@ public final class Warp {
         group |= 1 << lane;
       }
     }
-    curMask = group;
+    curMask = group & companions(Integer.numberOfTrailingZeros(group));
     curPc = chosen;
     switchGroup = false;
   }
 
   private void merge(int ready) {
-    for (int m = ready & ~curMask; m != 0; m &= m - 1) {
+    int allowed = companions(Integer.numberOfTrailingZeros(curMask));
+    for (int m = ready & ~curMask & allowed; m != 0; m &= m - 1) {
       int lane = Integer.numberOfTrailingZeros(m);
       if (pc[lane] == curPc) {
         curMask |= 1 << lane;
       }
     }
+  }
+
+  /** The lanes that may execute together with {@code lane}. */
+  private int companions(int lane) {
+    if (apart == 0) {
+      return -1;
+    }
+    return ((apart >>> lane) & 1) != 0 ? runsWith[lane] & apart : ~apart;
+  }
+
+  /** Lanes released from WARPSYNC.EXCLUSIVE run apart, each only with the lanes of its mask. */
+  void runApart(int lanes) {
+    for (int m = lanes; m != 0; m &= m - 1) {
+      int lane = Integer.numberOfTrailingZeros(m);
+      runsWith[lane] = warpsyncMask[lane] | (1 << lane);
+    }
+    apart |= lanes;
   }
 
   void writeBack(int lanes, int value) {
@@ -205,12 +235,14 @@ public final class Warp {
   void park(int lanes) {
     writeBack(lanes, curPc);
     curMask &= ~lanes;
+    apart &= ~lanes;
   }
 
   /** Lanes terminate: they leave every convergence barrier, which may release waiters. */
   void exit(int lanes) {
     exited |= lanes;
     curMask &= ~lanes;
+    apart &= ~lanes;
     for (int x = 0; x < 16; x++) {
       if ((b[x] & lanes) != 0) {
         b[x] &= ~lanes;
@@ -234,19 +266,49 @@ public final class Warp {
 
   /** Releases lanes waiting at WARPSYNC whose masks are now complete. */
   void releaseWarpsync() {
-    if (warpsyncWaiting == 0) {
-      return;
+    if (warpsyncWaiting != 0) {
+      releaseWarpsync(completeWarpsyncs(warpsyncWaiting));
     }
-    for (int m = warpsyncWaiting; m != 0; m &= m - 1) {
+  }
+
+  /**
+   * The lanes of {@code present} (arrived at a WARPSYNC now or waiting at one) that may go on:
+   * every live lane of the lane's mask is present with the same mask (PTX bar.warp.sync). Lanes
+   * of different tiles name different masks, so each set of lanes is judged by its own.
+   */
+  int completeWarpsyncs(int present) {
+    int go = 0;
+    int judged = 0;
+    for (int m = present; m != 0; m &= m - 1) {
       int lane = Integer.numberOfTrailingZeros(m);
-      int need = warpsyncMask[lane] & ~exited;
-      if ((need & ~warpsyncWaiting) == 0) {
-        for (int k = need; k != 0; k &= k - 1) {
-          pc[Integer.numberOfTrailingZeros(k)] += 16;
+      if (((judged >>> lane) & 1) != 0) {
+        continue;
+      }
+      int value = warpsyncMask[lane];
+      int same = 0;
+      for (int k = present; k != 0; k &= k - 1) {
+        int other = Integer.numberOfTrailingZeros(k);
+        if (warpsyncMask[other] == value) {
+          same |= 1 << other;
         }
-        warpsyncWaiting &= ~need;
+      }
+      judged |= same;
+      if ((value & ~exited & ~same) == 0) {
+        go |= same;
       }
     }
+    return go;
+  }
+
+  /** Waiting lanes go on past their WARPSYNC; those that waited at WARPSYNC.EXCLUSIVE run apart. */
+  void releaseWarpsync(int lanes) {
+    lanes &= warpsyncWaiting;
+    for (int m = lanes; m != 0; m &= m - 1) {
+      pc[Integer.numberOfTrailingZeros(m)] += 16;
+    }
+    warpsyncWaiting &= ~lanes;
+    runApart(lanes & warpsyncExclusive);
+    warpsyncExclusive &= ~lanes;
   }
 
   /** Local memory of this warp's threads, allocated on first use. */

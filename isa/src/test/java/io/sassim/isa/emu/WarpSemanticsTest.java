@@ -177,6 +177,153 @@ class WarpSemanticsTest {
     assertEquals(Integer.bitCount(live), h.r(13, 0));
   }
 
+  /** Values with no element above 100 in tiles 0, 3 and 6, so a warp-wide vote would differ. */
+  private static int tileValue(int lane) {
+    int tile = lane / 4;
+    return tile % 3 == 0 ? lane - 50 : (lane % 4 == 1 ? 150 + lane : 7);
+  }
+
+  private static boolean tileAny(int lane) {
+    int first = lane & ~3;
+    boolean any = false;
+    for (int l = first; l < first + 4; l++) {
+      any |= tileValue(l) > 100;
+    }
+    return any;
+  }
+
+  /**
+   * {@code tile.any(v > 100)} of a 4-thread cooperative-groups tile, as warp_intrinsics.sm_90.sass
+   * compiles it (0x230-0x290, 0x330, 0x340, 0x460-0x490, 0x560): each tile runs apart after
+   * WARPSYNC.EXCLUSIVE on its own mask, so its VOTE sees only its four lanes.
+   */
+  @Test
+  void exclusiveWarpsyncRunsEachTileApartUntilBsync() throws Exception {
+    WarpHarness h = new WarpHarness(Architecture.SM_90, 32,
+        "S2R R18, SR_LANEID",
+        "IMAD.MOV.U32 R3, RZ, RZ, 0xf",
+        "LOP3.LUT R18, R18, 0xfffffffc, RZ, 0xc0, !PT",
+        "SHF.L.U32 R18, R3, R18, RZ",
+        "BSSY B0, 0x90",
+        "ISETP.GT.AND P0, PT, R5, 0x64, PT",
+        "WARPSYNC.EXCLUSIVE R18",
+        "VOTE.ANY R17, PT, P0",
+        "BSYNC B0",
+        "WARPSYNC R18",
+        "ISETP.NE.AND P0, PT, R17, RZ, PT");
+    for (int lane = 0; lane < 32; lane++) {
+      h.set(5, lane, tileValue(lane));
+    }
+    h.run();
+    for (int lane = 0; lane < 32; lane++) {
+      int ballot = 0;
+      for (int l = lane & ~3; l < (lane & ~3) + 4; l++) {
+        ballot |= tileValue(l) > 100 ? 1 << l : 0;
+      }
+      assertEquals(ballot, h.r(17, lane), "ballot of lane " + lane + "'s tile");
+      assertEquals(tileAny(lane), h.p(0, lane), "tile.any in lane " + lane);
+    }
+    List<Long> votes = h.executions(0x70);
+    assertEquals(8, votes.size(), "one VOTE per tile");
+    for (int t = 0; t < 8; t++) {
+      assertEquals(0xFL << (4 * t), votes.get(t));
+    }
+    assertEquals(List.of(0xFFFFFFFFL), h.executions(0x90), "BSYNC reunites the tiles");
+    assertEquals(List.of(0xFFFFFFFFL), h.executions(0xa0));
+  }
+
+  /**
+   * Half of every tile reaches WARPSYNC.EXCLUSIVE first and waits; when the other half arrives
+   * the waiting lanes are released into their tiles' groups too, and no tile runs with another.
+   */
+  @Test
+  void lanesReleasedFromAnExclusiveWaitJoinOnlyTheirTile() throws Exception {
+    WarpHarness h = new WarpHarness(Architecture.SM_90, 32,
+        "S2R R18, SR_LANEID",
+        "IMAD.MOV.U32 R3, RZ, RZ, 0xf",
+        "LOP3.LUT R4, R18, 0x1, RZ, 0xc0, !PT",
+        "ISETP.NE.U32.AND P1, PT, R4, RZ, PT",
+        "LOP3.LUT R18, R18, 0xfffffffc, RZ, 0xc0, !PT",
+        "SHF.L.U32 R18, R3, R18, RZ",
+        "BSSY B0, 0xd0",
+        "ISETP.GT.AND P0, PT, R5, 0x64, PT",
+        "@P1 BRA 0x100",
+        "WARPSYNC.EXCLUSIVE R18",
+        "VOTE.ANY R17, PT, P0",
+        "BSYNC B0",
+        "WARPSYNC R18",
+        "EXIT",
+        "NOP",
+        "NOP",
+        "IADD3 R6, R6, 0x1, RZ",
+        "BRA 0x90");
+    for (int lane = 0; lane < 32; lane++) {
+      h.set(5, lane, tileValue(lane));
+    }
+    h.run();
+    assertEquals(List.of(0x55555555L, 0xAAAAAAAAL), h.executions(0x90), "even lanes wait for the odd ones");
+    for (int lane = 0; lane < 32; lane++) {
+      int ballot = 0;
+      for (int l = lane & ~3; l < (lane & ~3) + 4; l++) {
+        ballot |= tileValue(l) > 100 ? 1 << l : 0;
+      }
+      assertEquals(ballot, h.r(17, lane), "ballot of lane " + lane + "'s tile");
+    }
+    List<Long> votes = h.executions(0xa0);
+    assertEquals(8, votes.size(), "one VOTE per tile");
+    for (int t = 0; t < 8; t++) {
+      assertEquals(0xFL << (4 * t), votes.get(t));
+    }
+    assertEquals(List.of(0xFFFFFFFFL), h.executions(0xc0), "BSYNC reunites the tiles");
+  }
+
+  /**
+   * The same vote as warp_intrinsics.sm_86.sass compiles it (0x500-0x590, the slow path at
+   * 0xa10-0xa50 and its subroutine at 0xcc0-0xd10, joined again at the WARPSYNC of 0x690).
+   * {@code R2UR P3} is true only in lanes whose mask equals the lowest lane's, so the guarded
+   * BRA.DIV sends the other tiles to the slow path, which votes and ANDs with the mask, even
+   * though the whole warp is converged.
+   */
+  @Test
+  void tileVoteTakesTheSlowPathWhenTheMaskDiffersAcrossLanes() throws Exception {
+    WarpHarness h = new WarpHarness(Architecture.SM_86, 32,
+        "S2R R15, SR_LANEID",
+        "IMAD.MOV.U32 R16, RZ, RZ, 0xf",
+        "ISETP.GT.AND P0, PT, R5, 0x64, PT",
+        "LOP3.LUT R15, R15, 0xfffffffc, RZ, 0xc0, !PT",
+        "SHF.L.U32 R18, R16, R15, RZ",
+        "REDUX.OR UR6, R18",
+        "R2UR P3, URZ, R18",
+        "@!P3 BRA.DIV UR6, 0xc0",
+        "VOTE.ANY R15, PT, P0",
+        "ISETP.NE.AND P0, PT, R15, RZ, PT",
+        "WARPSYNC 0xffffffff",
+        "EXIT",
+        "SEL R15, RZ, 0x1, !P0",
+        "MOV R16, 0xf0",
+        "CALL.REL.NOINC 0x110",
+        "ISETP.NE.AND P0, PT, R15, RZ, PT",
+        "BRA 0xa0",
+        "ISETP.NE.U32.AND P0, PT, R15, 0x1, PT",
+        "IMAD.MOV.U32 R17, RZ, RZ, 0x0",
+        "WARPSYNC R18",
+        "VOTE.ANY R15, PT, !P0",
+        "LOP3.LUT R15, R15, R18, RZ, 0xc0, !PT",
+        "RET.REL.NODEC R16 0x0");
+    for (int lane = 0; lane < 32; lane++) {
+      h.set(5, lane, tileValue(lane));
+    }
+    h.run();
+    for (int lane = 0; lane < 32; lane++) {
+      assertEquals(lane < 4, h.p(3, lane), "R2UR: lane " + lane + " holds lane 0's mask");
+      assertEquals(tileAny(lane), h.p(0, lane), "tile.any in lane " + lane);
+    }
+    assertEquals(List.of(0xFL), h.executions(0x80), "only lane 0's tile votes on the fast path");
+    assertEquals(List.of(0xFFFFFFF0L), h.executions(0x140), "the other tiles vote on the slow path");
+    assertEquals(List.of(0xFFFFFFFFL), h.executions(0xb0),
+        "the fast-path tile waits at WARPSYNC 0xffffffff for the slow path's lanes, not at its WARPSYNC R18");
+  }
+
   @Test
   void aBsyncWithAMissingLaneIsADeadlockReportedWithItsPc() throws Exception {
     // Lanes of B0 that went to a WARPSYNC for a mask they are not all in never arrive.
