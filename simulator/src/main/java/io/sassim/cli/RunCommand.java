@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,6 +64,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--stats-descriptions", description = "Print every statistic and stall reason with its description, then exit.")
   boolean statsDescriptions;
 
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+      description = "Simulate the SMs on N threads (default ${DEFAULT-VALUE}); the statistics are the same for any N.")
+  int threads;
+
+  @Option(names = "--window", defaultValue = "8", paramLabel = "CYCLES",
+      description = "Cycles each SM runs on its own before finished blocks are replaced "
+          + "(default ${DEFAULT-VALUE}; 1 = cycle-by-cycle lockstep, slower). See docs/model.md.")
+  int window;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -82,8 +93,37 @@ final class RunCommand implements Callable<Integer> {
       throw new InputException(input, 0, "no such file or folder");
     }
     GpuConfig config = gpuOptions.load();
-    Map<String, String> overrides = gpuOptions.overrides();
+    if (threads < 1 || threads > 1024) {
+      throw new InputException("--threads", 0, "must be in 1..1024, got " + threads);
+    }
+    if (window < 1 || window > 1_000_000) {
+      throw new InputException("--window", 0, "must be in 1..1000000, got " + window);
+    }
     Gpu gpu = new Gpu(config);
+    gpu.setWindowCycles(window);
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
+    gpu.setThreads(pool);
+    try {
+      return simulate(gpu, config, out, err);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Threads that never keep the JVM alive after the command. */
+  private static java.util.concurrent.ThreadFactory daemons() {
+    return r -> {
+      Thread t = new Thread(r, "sassim-sm");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private int simulate(Gpu gpu, GpuConfig config, PrintWriter out, PrintWriter err)
+      throws InputException {
+    Map<String, String> overrides = gpuOptions.overrides();
     RunReport report = new RunReport();
     List<Integer> noted = new ArrayList<>();
     TraceReplay replay = new TraceReplay(gpu, selection());
@@ -123,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
     if (json != null) {
       writeAtomically(json, report.render(config, overrides, input.toString(),
-          new RunReport.Timing(wall, version(), gitRevision())));
+          new RunReport.Timing(wall, version(), gitRevision(), window, threads)));
     }
     return 0;
   }

@@ -154,17 +154,24 @@ class RunCommandTest {
   }
 
   @Test
-  void twoRunsGiveTheSameJsonApartFromTheTimingBlock() {
+  void twoRunsGiveTheSameJsonApartFromTheTimingBlockWhateverTheThreadCount() {
     List<JsonNode> runs = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
       Path out = tmp.resolve("run" + i + ".json");
-      CliRun r = CliRun.of("run", "--gpu", "rtx-a6000", sgemm.toString(), "--json", out.toString());
+      CliRun r = CliRun.of("run", "--gpu", "rtx-a6000", sgemm.toString(), "--json", out.toString(),
+          "--threads", i == 2 ? "3" : "1");
       assertEquals(0, r.code(), r.err());
       ObjectNode json = (ObjectNode) readJson(out);
-      assertNotNull(json.remove("simulation"));
+      JsonNode sim = json.remove("simulation");
+      assertEquals(i == 2 ? 3 : 1, sim.get("threads").asInt());
+      assertEquals(8, sim.get("windowCycles").asInt());
       runs.add(json);
     }
     assertEquals(runs.get(0), runs.get(1));
+    assertEquals(runs.get(0), runs.get(2));
+    CliRun bad = CliRun.of("run", "--gpu", "rtx-a6000", sgemm.toString(), "--threads", "0");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().strip().startsWith("--threads: must be in 1..1024, got 0"), bad.err());
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class RunReport {
    * @param sassimVersion version of the jar, or {@code development build}
    * @param gitRevision commit of the checkout that ran, or null when unknown
    */
-  public record Timing(double wallSeconds, String sassimVersion, String gitRevision) {}
+  public record Timing(double wallSeconds, String sassimVersion, String gitRevision,
+      int windowCycles, int threads) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -117,6 +118,8 @@ public final class RunReport {
     ObjectNode sim = root.putObject("simulation");
     double wall = timing.wallSeconds();
     sim.put("wallSeconds", wall);
+    sim.put("windowCycles", timing.windowCycles());
+    sim.put("threads", timing.threads());
     sim.put("warpInstructionsPerSecond", rate(totalWarpInstructions(), wall));
     sim.put("threadInstructionsPerSecond", rate(totalThreadInstructions(), wall));
     sim.put("cyclesPerSecond", rate(totalCycles(), wall));
