@@ -25,7 +25,7 @@ final class Fp64SpecialReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "fp64_special");
+    LaunchData d = new LaunchData(spec, initial, "fp64_special");
     d.require1d();
     double[] a = d.doubles("a");
     double[] b = d.doubles("b");

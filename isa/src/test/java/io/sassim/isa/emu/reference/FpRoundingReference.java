@@ -28,7 +28,7 @@ final class FpRoundingReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "fp_rounding");
+    LaunchData d = new LaunchData(spec, initial, "fp_rounding");
     d.require1d();
     float[] a = d.floats("a");
     float[] b = d.floats("b");

@@ -11,7 +11,7 @@ final class Int64MathReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "int64_math");
+    LaunchData d = new LaunchData(spec, initial, "int64_math");
     d.require1d();
     long[] in = d.longs("in");
     long[] out = d.longs("out");

@@ -11,7 +11,7 @@ final class JumpTableReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "jump_table");
+    LaunchData d = new LaunchData(spec, initial, "jump_table");
     d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");

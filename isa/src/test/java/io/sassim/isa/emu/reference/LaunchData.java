@@ -9,16 +9,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One launch as a reference sees it: the spec's geometry and scalars, and the buffers' initial
  * bytes decoded into primitive arrays. Output arrays start as copies of the initial contents, so
- * elements a kernel never writes keep them, as on the device.
+ * elements a kernel never writes keep them, as on the device. Every output buffer must be either
+ * computed or declared {@linkplain #omit omitted}.
  */
 final class LaunchData {
   private final LaunchSpec spec;
   private final Map<String, byte[]> initial;
   private final Map<String, byte[]> outputs = new LinkedHashMap<>();
+  private final Set<String> omitted = new TreeSet<>();
 
   LaunchData(LaunchSpec spec, Map<String, byte[]> initial, String kernel) {
     if (!spec.kernel().equals(kernel)) {
@@ -35,6 +39,14 @@ final class LaunchData {
 
   Dim3 block() {
     return spec.block();
+  }
+
+  int gridX() {
+    return spec.grid().x();
+  }
+
+  int blockX() {
+    return spec.block().x();
   }
 
   /** Fails unless the block is exactly {@code x} × 1 × 1: the kernel hard-codes that size. */
@@ -66,8 +78,13 @@ final class LaunchData {
     return Math.toIntExact((long) grid().x() * block().x());
   }
 
-  /** Fails unless buffer {@code name} holds at least {@code needed} elements. */
-  void requireCount(String name, int length, long needed) {
+  /** Fails unless buffer {@code name} holds at least {@code needed} elements of its spec type. */
+  void requireCount(String name, long needed) {
+    requireCount(name, buffer(name).count(), needed);
+  }
+
+  /** Fails unless buffer {@code name}, decoded as {@code length} elements, has {@code needed}. */
+  void requireCount(String name, long length, long needed) {
     if (length < needed) {
       throw new IllegalArgumentException(spec.source() + ": " + spec.kernel() + " accesses "
           + needed + " elements of " + name + ", which holds " + length);
@@ -83,6 +100,13 @@ final class LaunchData {
     throw new IllegalArgumentException(spec.source() + ": no argument named " + name);
   }
 
+  private BufferArg buffer(String name) {
+    if (arg(name) instanceof BufferArg b) {
+      return b;
+    }
+    throw new IllegalArgumentException(spec.source() + ": " + name + " is not a buffer");
+  }
+
   private ScalarArg scalar(String name) {
     if (arg(name) instanceof ScalarArg s) {
       return s;
@@ -95,15 +119,18 @@ final class LaunchData {
     return scalar(name).value().intValue();
   }
 
+  /** An integer scalar as its full 64 bits. */
+  long longScalar(String name) {
+    return scalar(name).value().longValue();
+  }
+
   /** An f32 scalar, rounded to float as the parameter block holds it. */
   float floatScalar(String name) {
     return (float) scalar(name).value().doubleValue();
   }
 
   private ByteBuffer in(String name) {
-    if (!(arg(name) instanceof BufferArg b)) {
-      throw new IllegalArgumentException(spec.source() + ": " + name + " is not a buffer");
-    }
+    BufferArg b = buffer(name);
     byte[] bytes = initial.get(name);
     if (bytes == null || bytes.length != b.byteSize()) {
       throw new IllegalArgumentException(name + ": initial contents missing or not "
@@ -126,6 +153,13 @@ final class LaunchData {
     return out;
   }
 
+  long[] longs(String name) {
+    ByteBuffer b = in(name);
+    long[] out = new long[b.remaining() / 8];
+    b.asLongBuffer().get(out);
+    return out;
+  }
+
   double[] doubles(String name) {
     ByteBuffer b = in(name);
     double[] out = new double[b.remaining() / 8];
@@ -145,6 +179,10 @@ final class LaunchData {
     return in(name).array().clone();
   }
 
+  void put(String name, byte[] values) {
+    outputs.put(name, values.clone());
+  }
+
   void put(String name, int[] values) {
     ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     b.asIntBuffer().put(values);
@@ -154,6 +192,12 @@ final class LaunchData {
   void put(String name, float[] values) {
     ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(values);
+    outputs.put(name, b.array());
+  }
+
+  void put(String name, long[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    b.asLongBuffer().put(values);
     outputs.put(name, b.array());
   }
 
@@ -170,15 +214,27 @@ final class LaunchData {
   }
 
   /**
-   * The expected outputs. Fails if they are not exactly the spec's output buffers, so a spec that
-   * gains or renames an output cannot silently go unchecked.
+   * Declares output {@code name} left out on purpose: the device leaves it order-dependent, so it
+   * has no single expected value (the reference's class comment says why).
+   */
+  void omit(String name) {
+    if (!buffer(name).output()) {
+      throw new IllegalArgumentException(spec.source() + ": " + name + " is not an output");
+    }
+    omitted.add(name);
+  }
+
+  /**
+   * The expected outputs. Fails unless they are exactly the spec's output buffers less the
+   * omitted ones, so a spec that gains or renames an output cannot silently go unchecked.
    */
   Map<String, byte[]> outputs() {
     for (BufferArg b : spec.buffers()) {
-      if (b.output() != outputs.containsKey(b.name())) {
+      boolean expected = b.output() && !omitted.contains(b.name());
+      if (expected != outputs.containsKey(b.name())) {
         throw new IllegalArgumentException(spec.source() + ": buffer " + b.name()
-            + (b.output() ? " is an output this reference does not compute"
-                : " is not an output, but this reference computes it"));
+            + (expected ? " is an output this reference does not compute"
+                : " is not a checked output, but this reference computes it"));
       }
     }
     return outputs;

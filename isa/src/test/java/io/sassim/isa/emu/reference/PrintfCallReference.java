@@ -11,7 +11,7 @@ final class PrintfCallReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "printf_call");
+    LaunchData d = new LaunchData(spec, initial, "printf_call");
     d.require1d();
     d.requireCount("in", Math.min(d.intScalar("n"), d.gridX() * d.blockX()));
     spec.buffers().stream().filter(b -> b.output()).findFirst().ifPresent(b -> {

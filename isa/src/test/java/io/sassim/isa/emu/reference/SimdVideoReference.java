@@ -12,7 +12,7 @@ final class SimdVideoReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "simd_video");
+    LaunchData d = new LaunchData(spec, initial, "simd_video");
     d.require1d();
     int[] a = d.ints("a");
     int[] b = d.ints("b");
