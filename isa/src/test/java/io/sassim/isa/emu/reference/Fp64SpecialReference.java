@@ -31,11 +31,7 @@ final class Fp64SpecialReference implements WorkloadReference {
     double[] b = d.doubles("b");
     double[] out = d.doubles("out");
     int[] packed = d.ints("packed");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("a", m);
-    d.requireCount("b", m);
-    d.requireCount("out", m);
-    d.requireCount("packed", m);
+    int m = d.guardedCount("n", "a", "b", "out", "packed");
     for (int i = 0; i < m; i++) {
       double x = a[i];
       double y = b[i];

@@ -33,10 +33,7 @@ final class FpRoundingReference implements WorkloadReference {
     float[] a = d.floats("a");
     float[] b = d.floats("b");
     float[] out = d.floats("out");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("a", m);
-    d.requireCount("b", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "a", "b", "out");
     for (int i = 0; i < m; i++) {
       out[i] = value(a[i], b[i]);
     }

@@ -15,9 +15,7 @@ final class JumpTableReference implements WorkloadReference {
     d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("in", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "in", "out");
     for (int i = 0; i < m; i++) {
       out[i] = value(in[i]);
     }

@@ -78,6 +78,18 @@ final class LaunchData {
     return Math.toIntExact((long) grid().x() * block().x());
   }
 
+  /**
+   * How many threads pass the kernel's {@code if (i < n)} guard, n being scalar {@code bound}:
+   * min(n, gridDim.x · blockDim.x). Fails unless each of {@code buffers} holds that many elements.
+   */
+  int guardedCount(String bound, String... buffers) {
+    int m = Math.min(intScalar(bound), threadsX());
+    for (String name : buffers) {
+      requireCount(name, m);
+    }
+    return m;
+  }
+
   /** Fails unless buffer {@code name} holds at least {@code needed} elements of its spec type. */
   void requireCount(String name, long needed) {
     requireCount(name, buffer(name).count(), needed);
