@@ -14,9 +14,9 @@ class ConversionReferencesBTest {
   void bf16ConvertAgainstAFloatPipeline() throws Exception {
     SpecRun run = SpecRun.of("bf16_convert");
     float[] in = run.inFloats("in");
-    short[] scale = SpecRun.shorts(run.initial.get("scale"));
+    short[] scale = LittleEndian.shorts(run.initial.get("scale"));
     float[] outBf16 = run.outFloats("out_bf16");
-    short[] outHalf = SpecRun.shorts(run.expected.get("out_half"));
+    short[] outHalf = LittleEndian.shorts(run.expected.get("out_half"));
     float[] bias = {0.5f, -0.5f};
     for (int i = 0; i < 8192; i++) {
       for (int c = 0; c < 2; c++) {
@@ -87,7 +87,7 @@ class ConversionReferencesBTest {
     double want = s + 2000001.0 + 2.0 + 40 + 1;
     assertEquals(want, Fp64SpecialReference.out(1.0, 1.0));
     SpecRun run = SpecRun.of("fp64_special");
-    double[] out = SpecRun.doubles(run.expected.get("out"));
+    double[] out = LittleEndian.doubles(run.expected.get("out"));
     Tolerance t = run.reference.tolerance("out");
     for (double v : out) {
       assertTrue(Double.isFinite(v));
@@ -137,12 +137,12 @@ class ConversionReferencesBTest {
   @Test
   void halfOpsExactPartsAndKnownConversions() throws Exception {
     SpecRun run = SpecRun.of("half_ops");
-    short[] a = SpecRun.shorts(run.initial.get("a"));
-    short[] b = SpecRun.shorts(run.initial.get("b"));
-    short[] c = SpecRun.shorts(run.initial.get("c"));
-    short[] bout = SpecRun.shorts(run.expected.get("bout"));
+    short[] a = LittleEndian.shorts(run.initial.get("a"));
+    short[] b = LittleEndian.shorts(run.initial.get("b"));
+    short[] c = LittleEndian.shorts(run.initial.get("c"));
+    short[] bout = LittleEndian.shorts(run.expected.get("bout"));
     int[] iout = run.outInts("iout");
-    short[] out = SpecRun.shorts(run.expected.get("out"));
+    short[] out = LittleEndian.shorts(run.expected.get("out"));
     Tolerance t = run.reference.tolerance("out");
     for (int i = 0; i < 128; i++) {
       float[] bz = new float[2];

@@ -110,7 +110,7 @@ class DirectedRoundingTest {
       }
       roundedApart += rz != a * b ? 1 : 0;
     }
-    assertTrue(roundedApart > 30_000, "RZ and RN should differ about half the time: " + roundedApart);
+    assertTrue(roundedApart > 30_000, "RZ and RN differ about half the time: " + roundedApart);
     assertEquals(Float.MAX_VALUE, DirectedRounding.mulTowardZero(0x1p100f, 0x1p100f)); // no inf
   }
 }

@@ -91,8 +91,8 @@ class FloatReferencesBTest {
   @Test
   void wgmmaTileMatchesAFloatAccumulationWithinItsTolerance() throws Exception {
     SpecRun run = SpecRun.of("wgmma_tile");
-    short[] a = SpecRun.shorts(run.initial.get("a"));
-    short[] b = SpecRun.shorts(run.initial.get("b"));
+    short[] a = LittleEndian.shorts(run.initial.get("a"));
+    short[] b = LittleEndian.shorts(run.initial.get("b"));
     float[] d = run.outFloats("d");
     Tolerance t = run.reference.tolerance("d");
     double worst = 0;
@@ -150,11 +150,12 @@ class FloatReferencesBTest {
   @Test
   void atomicsMixOrderFreeTotals() throws Exception {
     SpecRun run = SpecRun.of("atomics_mix");
-    assertEquals(0.5 * (127 * 128 / 2), SpecRun.doubles(run.expected.get("dsum"))[0]);
-    short[] h = SpecRun.shorts(run.expected.get("hsum"));
+    assertEquals(0.5 * (127 * 128 / 2), LittleEndian.doubles(run.expected.get("dsum"))[0]);
+    short[] h = LittleEndian.shorts(run.expected.get("hsum"));
     assertEquals(128.0, SmallFloats.fromHalf(h[0]));
     assertEquals(-64.0, SmallFloats.fromHalf(h[1]));
-    assertArrayEquals(new long[] {-3 * 127, 127 - 40}, SpecRun.longs(run.expected.get("smin")));
+    assertArrayEquals(new long[] {-3 * 127, 127 - 40},
+        LittleEndian.longs(run.expected.get("smin")));
     assertArrayEquals(new float[] {192f, 32f}, run.outFloats("fsum"));
     assertFalse(run.expected.containsKey("ctr"));
     assertFalse(run.expected.containsKey("w"));
@@ -166,11 +167,11 @@ class FloatReferencesBTest {
     SpecRun run = SpecRun.of("atomics_mix",
         SpecRun.withScalar(SpecRun.load("atomics_mix"), "n", 5000));
     // The grid is 2 × 64 threads, so only 128 threads exist whatever n says.
-    assertEquals(128.0, SmallFloats.fromHalf(SpecRun.shorts(run.expected.get("hsum"))[0]));
+    assertEquals(128.0, SmallFloats.fromHalf(LittleEndian.shorts(run.expected.get("hsum"))[0]));
     // n = 100: block 1 has 36 threads in range, so its shared float sum is 36 · 0.25.
     SpecRun fewer = SpecRun.of("atomics_mix",
         SpecRun.withScalar(SpecRun.load("atomics_mix"), "n", 100));
     assertArrayEquals(new float[] {150f, 16f + 9f}, fewer.outFloats("fsum"));
-    assertEquals(100.0, SmallFloats.fromHalf(SpecRun.shorts(fewer.expected.get("hsum"))[0]));
+    assertEquals(100.0, SmallFloats.fromHalf(LittleEndian.shorts(fewer.expected.get("hsum"))[0]));
   }
 }

@@ -21,8 +21,8 @@ class IntegerReferencesBTest {
   @Test
   void int64MathAgreesWithBigIntegerArithmeticModulo2To64() throws Exception {
     SpecRun run = SpecRun.of("int64_math");
-    long[] in = SpecRun.longs(run.initial.get("in"));
-    long[] out = SpecRun.longs(run.expected.get("out"));
+    long[] in = LittleEndian.longs(run.initial.get("in"));
+    long[] out = LittleEndian.longs(run.expected.get("out"));
     BigInteger mult = u(6364136223846793005L);
     BigInteger mask = TWO64.subtract(BigInteger.ONE);
     int divisions = 0;
@@ -51,7 +51,7 @@ class IntegerReferencesBTest {
     SpecRun run = SpecRun.of("local_array");
     int[] in = run.inInts("in");
     int[] out = run.outInts("out");
-    long[] sums = SpecRun.longs(run.expected.get("sums"));
+    long[] sums = LittleEndian.longs(run.expected.get("sums"));
     int n = in.length;
     for (int i = 0; i < n; i++) {
       int[] arr = new int[16];
@@ -199,7 +199,7 @@ class IntegerReferencesBTest {
   void warpIntrinsicsOfAConstantInput() throws Exception {
     int[] ones = new int[128];
     Arrays.fill(ones, 1);
-    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", SpecRun.bytes(ones)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(ones)));
     int[] out = run.outInts("out");
     // sum 32, min 1, max 1, match_all mask -1 and pred 1, shuffles 1 + 1, tile sum 4,
     // tile any 0 + shfl_down 1, neighbour 1, popc(lanemask_lt) = lane.
@@ -218,7 +218,7 @@ class IntegerReferencesBTest {
     int[] v = new int[128];
     Arrays.fill(v, 1);
     v[0] = 101;
-    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", SpecRun.bytes(v)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(v)));
     int[] out = run.outInts("out");
     int common = 132 + 1 + 101 - 1 + 1; // warp sum, min, unsigned max, match mask, pred
     // Lane 1: shuffles 1 + 1, tile sum 104, any 1 + shfl_down 1, neighbour 1, lane 1.
@@ -233,7 +233,7 @@ class IntegerReferencesBTest {
     for (int i = 0; i < 128; i++) {
       v[i] = i - 40; // warp 1 mixes signs and parities
     }
-    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", SpecRun.bytes(v)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(v)));
     int[] out = run.outInts("out");
     int lane = 5;
     int i = 32 + lane; // warp 1: values -8 .. 23

@@ -5,8 +5,6 @@ import io.sassim.isa.launch.Dim3;
 import io.sassim.isa.launch.KernelArg;
 import io.sassim.isa.launch.LaunchSpec;
 import io.sassim.isa.launch.ScalarArg;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -141,54 +139,40 @@ final class LaunchData {
     return (float) scalar(name).value().doubleValue();
   }
 
-  private ByteBuffer in(String name) {
+  /** The initial bytes of buffer {@code name}, checked against the spec's size. */
+  private byte[] in(String name) {
     BufferArg b = buffer(name);
     byte[] bytes = initial.get(name);
     if (bytes == null || bytes.length != b.byteSize()) {
       throw new IllegalArgumentException(name + ": initial contents missing or not "
           + b.byteSize() + " bytes");
     }
-    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    return bytes;
   }
 
   int[] ints(String name) {
-    ByteBuffer b = in(name);
-    int[] out = new int[b.remaining() / 4];
-    b.asIntBuffer().get(out);
-    return out;
-  }
-
-  float[] floats(String name) {
-    ByteBuffer b = in(name);
-    float[] out = new float[b.remaining() / 4];
-    b.asFloatBuffer().get(out);
-    return out;
+    return LittleEndian.ints(in(name));
   }
 
   long[] longs(String name) {
-    ByteBuffer b = in(name);
-    long[] out = new long[b.remaining() / 8];
-    b.asLongBuffer().get(out);
-    return out;
+    return LittleEndian.longs(in(name));
+  }
+
+  float[] floats(String name) {
+    return LittleEndian.floats(in(name));
   }
 
   double[] doubles(String name) {
-    ByteBuffer b = in(name);
-    double[] out = new double[b.remaining() / 8];
-    b.asDoubleBuffer().get(out);
-    return out;
+    return LittleEndian.doubles(in(name));
   }
 
   /** 16-bit elements (f16 bit patterns). */
   short[] shorts(String name) {
-    ByteBuffer b = in(name);
-    short[] out = new short[b.remaining() / 2];
-    b.asShortBuffer().get(out);
-    return out;
+    return LittleEndian.shorts(in(name));
   }
 
   byte[] bytes(String name) {
-    return in(name).array().clone();
+    return in(name).clone();
   }
 
   void put(String name, byte[] values) {
@@ -196,33 +180,23 @@ final class LaunchData {
   }
 
   void put(String name, int[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asIntBuffer().put(values);
-    outputs.put(name, b.array());
-  }
-
-  void put(String name, float[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, long[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    b.asLongBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
+  }
+
+  void put(String name, float[] values) {
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, double[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    b.asDoubleBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, short[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    b.asShortBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   /**

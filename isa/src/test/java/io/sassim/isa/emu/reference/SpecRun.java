@@ -7,8 +7,6 @@ import io.sassim.isa.launch.KernelArg;
 import io.sassim.isa.launch.LaunchSpec;
 import io.sassim.isa.launch.LaunchSpecLoader;
 import io.sassim.isa.launch.ScalarArg;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,61 +116,20 @@ final class SpecRun {
         spec.block(), spec.dynamicSharedBytes(), spec.repeat(), args);
   }
 
-  private static ByteBuffer le(byte[] bytes) {
-    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-  }
-
-  static int[] ints(byte[] bytes) {
-    int[] out = new int[bytes.length / 4];
-    le(bytes).asIntBuffer().get(out);
-    return out;
-  }
-
-  static long[] longs(byte[] bytes) {
-    long[] out = new long[bytes.length / 8];
-    le(bytes).asLongBuffer().get(out);
-    return out;
-  }
-
-  static float[] floats(byte[] bytes) {
-    float[] out = new float[bytes.length / 4];
-    le(bytes).asFloatBuffer().get(out);
-    return out;
-  }
-
-  static double[] doubles(byte[] bytes) {
-    double[] out = new double[bytes.length / 8];
-    le(bytes).asDoubleBuffer().get(out);
-    return out;
-  }
-
-  static short[] shorts(byte[] bytes) {
-    short[] out = new short[bytes.length / 2];
-    le(bytes).asShortBuffer().get(out);
-    return out;
-  }
-
-  /** {@code values} as little-endian bytes, as a buffer holds them. */
-  static byte[] bytes(int[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asIntBuffer().put(values);
-    return b.array();
-  }
-
   int[] inInts(String name) {
-    return ints(initial.get(name));
+    return LittleEndian.ints(initial.get(name));
   }
 
   float[] inFloats(String name) {
-    return floats(initial.get(name));
+    return LittleEndian.floats(initial.get(name));
   }
 
   int[] outInts(String name) {
-    return ints(expected.get(name));
+    return LittleEndian.ints(expected.get(name));
   }
 
   float[] outFloats(String name) {
-    return floats(expected.get(name));
+    return LittleEndian.floats(expected.get(name));
   }
 
   int intScalar(String name) {
