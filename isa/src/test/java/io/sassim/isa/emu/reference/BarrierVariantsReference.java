@@ -12,7 +12,8 @@ final class BarrierVariantsReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "barrier_variants");
+    LaunchData d = new LaunchData(spec, initial, "barrier_variants");
+    d.require1d();
     d.requireBlock(BLOCK); // bar.sync 2, 128 and bar.red 3, 128 count the whole block
     int[] in = d.ints("in");
     int[] out = d.ints("out");

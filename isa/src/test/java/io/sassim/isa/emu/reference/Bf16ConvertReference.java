@@ -13,7 +13,7 @@ final class Bf16ConvertReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "bf16_convert");
+    LaunchData d = new LaunchData(spec, initial, "bf16_convert");
     d.require1d();
     float[] in = d.floats("in");
     short[] scale = d.shorts("scale");

@@ -9,7 +9,7 @@ final class BulkCopyReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "bulk_copy");
+    LaunchData d = new LaunchData(spec, initial, "bulk_copy");
     d.require1d();
     float[] in = d.floats("in");
     float[] out = d.floats("out");

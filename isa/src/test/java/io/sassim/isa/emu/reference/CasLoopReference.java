@@ -11,7 +11,7 @@ final class CasLoopReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "cas_loop");
+    LaunchData d = new LaunchData(spec, initial, "cas_loop");
     d.require1d();
     float[] in = d.floats("in");
     float[] maxima = d.floats("maxima");

@@ -12,7 +12,8 @@ final class ClusterExchangeReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "cluster_exchange");
+    LaunchData d = new LaunchData(spec, initial, "cluster_exchange");
+    d.require1d();
     d.requireBlock(THREADS);
     if (d.gridX() % 2 != 0) {
       throw new IllegalArgumentException(spec.source() + ": cluster_exchange runs clusters of 2"

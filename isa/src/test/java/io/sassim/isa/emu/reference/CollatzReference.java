@@ -13,9 +13,7 @@ final class CollatzReference implements WorkloadReference {
     int[] start = d.ints("start");
     int[] steps = d.ints("steps");
     int cap = d.intScalar("cap");
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("start", start.length, m);
-    d.requireCount("steps", steps.length, m);
+    int m = d.guardedCount("n", "start", "steps");
     for (int i = 0; i < m; i++) {
       steps[i] = stoppingTime(Integer.toUnsignedLong(start[i]), cap);
     }

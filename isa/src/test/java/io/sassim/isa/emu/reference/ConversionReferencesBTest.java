@@ -12,11 +12,11 @@ class ConversionReferencesBTest {
 
   @Test
   void bf16ConvertAgainstAFloatPipeline() throws Exception {
-    PartBRun run = PartBRun.of("bf16_convert");
+    SpecRun run = SpecRun.of("bf16_convert");
     float[] in = run.inFloats("in");
-    short[] scale = PartBRun.shorts(run.initial.get("scale"));
+    short[] scale = LittleEndian.shorts(run.initial.get("scale"));
     float[] outBf16 = run.outFloats("out_bf16");
-    short[] outHalf = PartBRun.shorts(run.expected.get("out_half"));
+    short[] outHalf = LittleEndian.shorts(run.expected.get("out_half"));
     float[] bias = {0.5f, -0.5f};
     for (int i = 0; i < 8192; i++) {
       for (int c = 0; c < 2; c++) {
@@ -38,7 +38,7 @@ class ConversionReferencesBTest {
 
   @Test
   void fp8ConvertSaturatesE4m3AndKeepsE5m2() throws Exception {
-    PartBRun run = PartBRun.of("fp8_convert");
+    SpecRun run = SpecRun.of("fp8_convert");
     float[] in = run.inFloats("in");
     int[] out = run.outInts("out");
     int saturated = 0;
@@ -86,8 +86,8 @@ class ConversionReferencesBTest {
     s += 2 + 1 + 1.5 + 1 + 1 + 1;
     double want = s + 2000001.0 + 2.0 + 40 + 1;
     assertEquals(want, Fp64SpecialReference.out(1.0, 1.0));
-    PartBRun run = PartBRun.of("fp64_special");
-    double[] out = PartBRun.doubles(run.expected.get("out"));
+    SpecRun run = SpecRun.of("fp64_special");
+    double[] out = LittleEndian.doubles(run.expected.get("out"));
     Tolerance t = run.reference.tolerance("out");
     for (double v : out) {
       assertTrue(Double.isFinite(v));
@@ -116,7 +116,7 @@ class ConversionReferencesBTest {
 
   @Test
   void fpRoundingToleranceCoversTheApproximations() throws Exception {
-    PartBRun run = PartBRun.of("fp_rounding");
+    SpecRun run = SpecRun.of("fp_rounding");
     float[] a = run.inFloats("a");
     float[] b = run.inFloats("b");
     float[] out = run.outFloats("out");
@@ -136,13 +136,13 @@ class ConversionReferencesBTest {
 
   @Test
   void halfOpsExactPartsAndKnownConversions() throws Exception {
-    PartBRun run = PartBRun.of("half_ops");
-    short[] a = PartBRun.shorts(run.initial.get("a"));
-    short[] b = PartBRun.shorts(run.initial.get("b"));
-    short[] c = PartBRun.shorts(run.initial.get("c"));
-    short[] bout = PartBRun.shorts(run.expected.get("bout"));
+    SpecRun run = SpecRun.of("half_ops");
+    short[] a = LittleEndian.shorts(run.initial.get("a"));
+    short[] b = LittleEndian.shorts(run.initial.get("b"));
+    short[] c = LittleEndian.shorts(run.initial.get("c"));
+    short[] bout = LittleEndian.shorts(run.expected.get("bout"));
     int[] iout = run.outInts("iout");
-    short[] out = PartBRun.shorts(run.expected.get("out"));
+    short[] out = LittleEndian.shorts(run.expected.get("out"));
     Tolerance t = run.reference.tolerance("out");
     for (int i = 0; i < 128; i++) {
       float[] bz = new float[2];

@@ -19,51 +19,45 @@ final class DirectedRounding {
 
   /** {@code exact} rounded to a float in {@code mode}; it must lie within the finite range. */
   static float toFloat(BigDecimal exact, Mode mode) {
-    float lo = exact.floatValue();
-    while (new BigDecimal(lo).compareTo(exact) > 0) {
-      lo = Math.nextDown(lo);
-    }
-    while (new BigDecimal(Math.nextUp(lo)).compareTo(exact) <= 0) {
-      lo = Math.nextUp(lo);
-    }
-    int c = new BigDecimal(lo).compareTo(exact);
-    if (c == 0) {
-      return lo;
-    }
-    float hi = Math.nextUp(lo);
-    return switch (mode) {
-      case RD -> lo;
-      case RU -> hi;
-      case RZ -> exact.signum() > 0 ? lo : hi;
-      case RN -> {
-        int m = exact.subtract(new BigDecimal(lo)).compareTo(new BigDecimal(hi).subtract(exact));
-        yield m < 0 ? lo : m > 0 ? hi : ((Float.floatToRawIntBits(lo) & 1) == 0 ? lo : hi);
-      }
-    };
+    return (float) round(exact, mode, true);
   }
 
   /** {@code exact} rounded to a double in {@code mode}; it must lie within the finite range. */
   static double toDouble(BigDecimal exact, Mode mode) {
-    double lo = exact.doubleValue();
+    return round(exact, mode, false);
+  }
+
+  /**
+   * {@code exact} rounded in {@code mode} onto the float grid ({@code toFloat}) or the double grid.
+   * Every float is a double, so one search serves both; only the step and the parity differ.
+   */
+  private static double round(BigDecimal exact, Mode mode, boolean toFloat) {
+    double lo = toFloat ? exact.floatValue() : exact.doubleValue();
     while (new BigDecimal(lo).compareTo(exact) > 0) {
-      lo = Math.nextDown(lo);
+      lo = toFloat ? Math.nextDown((float) lo) : Math.nextDown(lo);
     }
-    while (new BigDecimal(Math.nextUp(lo)).compareTo(exact) <= 0) {
-      lo = Math.nextUp(lo);
+    while (new BigDecimal(up(lo, toFloat)).compareTo(exact) <= 0) {
+      lo = up(lo, toFloat);
     }
     if (new BigDecimal(lo).compareTo(exact) == 0) {
       return lo;
     }
-    double hi = Math.nextUp(lo);
+    double hi = up(lo, toFloat);
     return switch (mode) {
       case RD -> lo;
       case RU -> hi;
       case RZ -> exact.signum() > 0 ? lo : hi;
       case RN -> {
         int m = exact.subtract(new BigDecimal(lo)).compareTo(new BigDecimal(hi).subtract(exact));
-        yield m < 0 ? lo : m > 0 ? hi : ((Double.doubleToRawLongBits(lo) & 1) == 0 ? lo : hi);
+        long bits = toFloat ? Float.floatToRawIntBits((float) lo) : Double.doubleToRawLongBits(lo);
+        yield m < 0 ? lo : m > 0 ? hi : ((bits & 1) == 0 ? lo : hi);
       }
     };
+  }
+
+  /** The next value above {@code v} on the float or the double grid. */
+  private static double up(double v, boolean toFloat) {
+    return toFloat ? Math.nextUp((float) v) : Math.nextUp(v);
   }
 
   static float add(float x, float y, Mode mode) {
@@ -88,6 +82,19 @@ final class DirectedRounding {
 
   static double fma(double x, double y, double z, Mode mode) {
     return toDouble(exact(x).multiply(exact(y)).add(exact(z)), mode);
+  }
+
+  /**
+   * {@code a * b} rounded toward zero, as FMUL.RZ does. The float product is exact in double, so
+   * no BigDecimal is needed, and infinities and NaN pass through as the hardware gives them.
+   */
+  static float mulTowardZero(float a, float b) {
+    double exact = (double) a * b;
+    float f = (float) exact;
+    if (Math.abs((double) f) > Math.abs(exact)) {
+      f = Math.nextAfter(f, 0.0);
+    }
+    return f;
   }
 
   /** 1/x rounded toward zero (__frcp_rz), x finite and nonzero. */

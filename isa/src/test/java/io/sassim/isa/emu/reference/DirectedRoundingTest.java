@@ -6,6 +6,7 @@ import static io.sassim.isa.emu.reference.DirectedRounding.Mode.RU;
 import static io.sassim.isa.emu.reference.DirectedRounding.Mode.RZ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -23,6 +24,23 @@ class DirectedRoundingTest {
     assertEquals(-1f, DirectedRounding.add(-1f, -0x1p-30f, RZ));
     assertEquals(Math.nextDown(-1f), DirectedRounding.add(-1f, -0x1p-30f, RD));
     assertEquals(Math.nextUp(1.0), DirectedRounding.add(1.0, 0x1p-80, RU));
+  }
+
+  @Test
+  void tiesGoToTheEvenNeighbourOnBothGrids() {
+    BigDecimal one = BigDecimal.ONE;
+    // 1 + 2^-24 is halfway between 1 and 1 + 2^-23 (odd): even is 1; 1 + 3·2^-24 goes up.
+    assertEquals(1f, DirectedRounding.toFloat(one.add(new BigDecimal(0x1p-24)), RN));
+    assertEquals(1 + 0x1p-22f, DirectedRounding.toFloat(one.add(new BigDecimal(0x3p-24)), RN));
+    assertEquals(1.0, DirectedRounding.toDouble(one.add(new BigDecimal(0x1p-53)), RN));
+    assertEquals(1 + 0x1p-51, DirectedRounding.toDouble(one.add(new BigDecimal(0x3p-53)), RN));
+    // The same value on the two grids: the float steps are 2^29 double steps apart.
+    BigDecimal v = one.add(new BigDecimal(0x1p-30));
+    assertEquals(Math.nextUp(1f), DirectedRounding.toFloat(v, RU));
+    assertEquals(Math.nextUp(1 + 0x1p-30),
+        DirectedRounding.toDouble(v.add(new BigDecimal(0x1p-60)), RU));
+    assertEquals(1 + 0x1p-30, DirectedRounding.toDouble(v, RU));
+    assertEquals(-1f, DirectedRounding.toFloat(v.negate(), RZ));
   }
 
   @Test
@@ -73,5 +91,26 @@ class DirectedRoundingTest {
       assertTrue(new BigDecimal(s).pow(2).compareTo(bv) <= 0);
       assertTrue(new BigDecimal(Math.nextUp(s)).pow(2).compareTo(bv) > 0);
     }
+  }
+
+  @Test
+  void productTowardZeroTruncatesAndMatchesTheExactRounding() {
+    SplittableRandom rng = new SplittableRandom(2);
+    int roundedApart = 0;
+    for (int i = 0; i < 100_000; i++) {
+      float a = (float) rng.nextDouble(-4, 4);
+      float b = (float) rng.nextDouble(-4, 4);
+      double exact = (double) a * b;
+      float rz = DirectedRounding.mulTowardZero(a, b);
+      if (Math.abs((double) rz) > Math.abs(exact) || Math.abs(exact - rz) >= Math.ulp(rz)) {
+        fail(a + " * " + b + " gave " + rz);
+      }
+      if (i % 100 == 0) {
+        assertEquals(DirectedRounding.mul(a, b, RZ), rz, a + " * " + b);
+      }
+      roundedApart += rz != a * b ? 1 : 0;
+    }
+    assertTrue(roundedApart > 30_000, "RZ and RN differ about half the time: " + roundedApart);
+    assertEquals(Float.MAX_VALUE, DirectedRounding.mulTowardZero(0x1p100f, 0x1p100f)); // no inf
   }
 }

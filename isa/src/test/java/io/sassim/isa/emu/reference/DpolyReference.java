@@ -16,9 +16,7 @@ final class DpolyReference implements WorkloadReference {
     double[] x = d.doubles("x");
     double[] coef = d.doubles("coef");
     double[] y = d.doubles("y");
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("x", x.length, m);
-    d.requireCount("y", y.length, m);
+    int m = d.guardedCount("n", "x", "y");
     d.requireCount("coef", coef.length, 8);
     for (int i = 0; i < m; i++) {
       double v = x[i];

@@ -12,7 +12,7 @@ final class DynSharedReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "dyn_shared");
+    LaunchData d = new LaunchData(spec, initial, "dyn_shared");
     d.require1d();
     int block = d.blockX();
     if (spec.dynamicSharedBytes() < (block + 2 * RADIUS) * 4) {

@@ -11,8 +11,6 @@ import io.sassim.isa.launch.LaunchSpec;
 import io.sassim.isa.launch.ScalarArg;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,7 +115,7 @@ class ExactFloatReferencesTest {
         r.reference.expectedOutputs(back, init).get("out"));
     // A grid that reaches only half the rows leaves the rest of out as it was.
     LaunchSpec half = withScalars(r.spec, new io.sassim.isa.launch.Dim3(8, 8, 1), Map.of());
-    float[] partial = SpecRun.floats(r.reference.expectedOutputs(half, r.initial).get("out"));
+    float[] partial = LittleEndian.floats(r.reference.expectedOutputs(half, r.initial).get("out"));
     assertEquals(255 * cols + 7, partial[7 * rows + 255]);
     assertEquals(0f, partial[7 * rows + 256]);
   }
@@ -159,8 +157,9 @@ class ExactFloatReferencesTest {
       linear[i] = (i % w) + 2 * (i / w);
     }
     Map<String, byte[]> init = new HashMap<>(r.initial);
-    init.put("in", bytes(linear));
-    assertArrayEquals(bytes(linear), r.reference.expectedOutputs(r.spec, init).get("out"));
+    init.put("in", LittleEndian.bytes(linear));
+    assertArrayEquals(LittleEndian.bytes(linear),
+        r.reference.expectedOutputs(r.spec, init).get("out"));
   }
 
   private static void assertSpmv(String specFile, int perRow, int depth) throws Exception {
@@ -211,9 +210,9 @@ class ExactFloatReferencesTest {
   @Test
   void dpolyIsThePolynomialWithinHornersBound() throws Exception {
     SpecRun r = SpecRun.of("dpoly", "dpoly.launch.yaml");
-    double[] x = SpecRun.doubles(r.initial.get("x"));
-    double[] coef = SpecRun.doubles(r.initial.get("coef"));
-    double[] y = SpecRun.doubles(r.expected.get("y"));
+    double[] x = LittleEndian.doubles(r.initial.get("x"));
+    double[] coef = LittleEndian.doubles(r.initial.get("coef"));
+    double[] y = LittleEndian.doubles(r.expected.get("y"));
     for (int i = 0; i < x.length; i += 31) {
       BigDecimal v = new BigDecimal(x[i]);
       BigDecimal exact = BigDecimal.ZERO; // 34 digits: far below the 2^-53 bound
@@ -252,9 +251,9 @@ class ExactFloatReferencesTest {
   @Test
   void half2AxpyRoundsTwiceToHalf() throws Exception {
     SpecRun r = SpecRun.of("half2_axpy", "half2_axpy.launch.yaml");
-    short[] x = SpecRun.shorts(r.initial.get("x"));
-    short[] y0 = SpecRun.shorts(r.initial.get("y"));
-    short[] y = SpecRun.shorts(r.expected.get("y"));
+    short[] x = LittleEndian.shorts(r.initial.get("x"));
+    short[] y0 = LittleEndian.shorts(r.initial.get("y"));
+    short[] y = LittleEndian.shorts(r.expected.get("y"));
     double[] bias = {1.0, -0.5}; // 0xb8003c00: low half 1.0, high half -0.5
     for (int i = 0; i < y.length; i++) {
       double exact = 1.5 * HalfFloats.fromF16(x[i]) + HalfFloats.fromF16(y0[i]) + bias[i & 1];
@@ -264,11 +263,5 @@ class ExactFloatReferencesTest {
         fail("at " + i + ": " + got + " vs " + exact);
       }
     }
-  }
-
-  static byte[] bytes(float[] v) {
-    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(v);
-    return b.array();
   }
 }

@@ -14,7 +14,7 @@ class FloatReferencesBTest {
 
   @Test
   void casLoopMaximaArePlainMaximaAndProductsAnyOrder() throws Exception {
-    PartBRun run = PartBRun.of("cas_loop");
+    SpecRun run = SpecRun.of("cas_loop");
     float[] in = run.inFloats("in");
     float[] maxima = run.outFloats("maxima");
     float[] products = run.outFloats("products");
@@ -41,7 +41,7 @@ class FloatReferencesBTest {
 
   @Test
   void dynSharedWindowsAndTheirZeroHalo() throws Exception {
-    PartBRun run = PartBRun.of("dyn_shared");
+    SpecRun run = SpecRun.of("dyn_shared");
     float[] in = run.inFloats("in");
     float[] out = run.outFloats("out");
     int n = in.length;
@@ -59,8 +59,8 @@ class FloatReferencesBTest {
     }
     assertEquals(first * (1.0f / 9), out[0]);
     // A smaller n leaves the tail of out untouched and moves the halo to the new end.
-    PartBRun shorter = PartBRun.of("dyn_shared",
-        PartBRun.withScalar(PartBRun.load("dyn_shared"), "n", 1000));
+    SpecRun shorter = SpecRun.of("dyn_shared",
+        SpecRun.withScalar(SpecRun.load("dyn_shared"), "n", 1000));
     float[] s = shorter.outFloats("out");
     assertEquals(0f, s[1000]);
     float tail = in[995] + in[996] + in[997] + in[998] + in[999];
@@ -71,7 +71,7 @@ class FloatReferencesBTest {
 
   @Test
   void bulkCopyScalesIota() throws Exception {
-    float[] out = PartBRun.of("bulk_copy").outFloats("out");
+    float[] out = SpecRun.of("bulk_copy").outFloats("out");
     assertEquals(65536, out.length);
     for (int i = 0; i < out.length; i++) {
       assertEquals(3.0f * i, out[i]); // below 2^24·... every value exact
@@ -80,7 +80,7 @@ class FloatReferencesBTest {
 
   @Test
   void setmaxnregSumsHandDerived() throws Exception {
-    float[] out = PartBRun.of("setmaxnreg").outFloats("out");
+    float[] out = SpecRun.of("setmaxnreg").outFloats("out");
     // in[k] = k/4, staged ×2, each consumer adds 16 staged values × 0.5.
     assertEquals(0.25f * (0 + 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15),
         out[0]);
@@ -90,9 +90,9 @@ class FloatReferencesBTest {
 
   @Test
   void wgmmaTileMatchesAFloatAccumulationWithinItsTolerance() throws Exception {
-    PartBRun run = PartBRun.of("wgmma_tile");
-    short[] a = PartBRun.shorts(run.initial.get("a"));
-    short[] b = PartBRun.shorts(run.initial.get("b"));
+    SpecRun run = SpecRun.of("wgmma_tile");
+    short[] a = LittleEndian.shorts(run.initial.get("a"));
+    short[] b = LittleEndian.shorts(run.initial.get("b"));
     float[] d = run.outFloats("d");
     Tolerance t = run.reference.tolerance("d");
     double worst = 0;
@@ -119,7 +119,7 @@ class FloatReferencesBTest {
 
   @Test
   void memHintsStoresAndTheAcquireTolerance() throws Exception {
-    PartBRun run = PartBRun.of("mem_hints");
+    SpecRun run = SpecRun.of("mem_hints");
     float[] in = run.inFloats("in4");
     float[] out = run.outFloats("out");
     float[] out4 = run.outFloats("out4");
@@ -149,12 +149,13 @@ class FloatReferencesBTest {
 
   @Test
   void atomicsMixOrderFreeTotals() throws Exception {
-    PartBRun run = PartBRun.of("atomics_mix");
-    assertEquals(0.5 * (127 * 128 / 2), PartBRun.doubles(run.expected.get("dsum"))[0]);
-    short[] h = PartBRun.shorts(run.expected.get("hsum"));
+    SpecRun run = SpecRun.of("atomics_mix");
+    assertEquals(0.5 * (127 * 128 / 2), LittleEndian.doubles(run.expected.get("dsum"))[0]);
+    short[] h = LittleEndian.shorts(run.expected.get("hsum"));
     assertEquals(128.0, SmallFloats.fromHalf(h[0]));
     assertEquals(-64.0, SmallFloats.fromHalf(h[1]));
-    assertArrayEquals(new long[] {-3 * 127, 127 - 40}, PartBRun.longs(run.expected.get("smin")));
+    assertArrayEquals(new long[] {-3 * 127, 127 - 40},
+        LittleEndian.longs(run.expected.get("smin")));
     assertArrayEquals(new float[] {192f, 32f}, run.outFloats("fsum"));
     assertFalse(run.expected.containsKey("ctr"));
     assertFalse(run.expected.containsKey("w"));
@@ -163,14 +164,14 @@ class FloatReferencesBTest {
 
   @Test
   void atomicsMixCountsOnlyLaunchedThreads() throws Exception {
-    PartBRun run = PartBRun.of("atomics_mix",
-        PartBRun.withScalar(PartBRun.load("atomics_mix"), "n", 5000));
+    SpecRun run = SpecRun.of("atomics_mix",
+        SpecRun.withScalar(SpecRun.load("atomics_mix"), "n", 5000));
     // The grid is 2 × 64 threads, so only 128 threads exist whatever n says.
-    assertEquals(128.0, SmallFloats.fromHalf(PartBRun.shorts(run.expected.get("hsum"))[0]));
+    assertEquals(128.0, SmallFloats.fromHalf(LittleEndian.shorts(run.expected.get("hsum"))[0]));
     // n = 100: block 1 has 36 threads in range, so its shared float sum is 36 · 0.25.
-    PartBRun fewer = PartBRun.of("atomics_mix",
-        PartBRun.withScalar(PartBRun.load("atomics_mix"), "n", 100));
+    SpecRun fewer = SpecRun.of("atomics_mix",
+        SpecRun.withScalar(SpecRun.load("atomics_mix"), "n", 100));
     assertArrayEquals(new float[] {150f, 16f + 9f}, fewer.outFloats("fsum"));
-    assertEquals(100.0, SmallFloats.fromHalf(PartBRun.shorts(fewer.expected.get("hsum"))[0]));
+    assertEquals(100.0, SmallFloats.fromHalf(LittleEndian.shorts(fewer.expected.get("hsum"))[0]));
   }
 }

@@ -25,17 +25,13 @@ final class Fp64SpecialReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "fp64_special");
+    LaunchData d = new LaunchData(spec, initial, "fp64_special");
     d.require1d();
     double[] a = d.doubles("a");
     double[] b = d.doubles("b");
     double[] out = d.doubles("out");
     int[] packed = d.ints("packed");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("a", m);
-    d.requireCount("b", m);
-    d.requireCount("out", m);
-    d.requireCount("packed", m);
+    int m = d.guardedCount("n", "a", "b", "out", "packed");
     for (int i = 0; i < m; i++) {
       double x = a[i];
       double y = b[i];

@@ -13,7 +13,7 @@ final class Fp8ConvertReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "fp8_convert");
+    LaunchData d = new LaunchData(spec, initial, "fp8_convert");
     d.require1d();
     float[] in = d.floats("in");
     int[] out = d.ints("out");

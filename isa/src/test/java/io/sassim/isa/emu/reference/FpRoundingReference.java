@@ -28,15 +28,12 @@ final class FpRoundingReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "fp_rounding");
+    LaunchData d = new LaunchData(spec, initial, "fp_rounding");
     d.require1d();
     float[] a = d.floats("a");
     float[] b = d.floats("b");
     float[] out = d.floats("out");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("a", m);
-    d.requireCount("b", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "a", "b", "out");
     for (int i = 0; i < m; i++) {
       out[i] = value(a[i], b[i]);
     }

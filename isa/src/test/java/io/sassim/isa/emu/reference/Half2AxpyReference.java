@@ -34,9 +34,9 @@ final class Half2AxpyReference implements WorkloadReference {
   /** One half of the pair: fma rounded to f16, then the bias add rounded to f16. */
   static short axpyBias(float a2, short x, short y, short bias) {
     double product = (double) a2 * HalfFloats.fromF16(x); // 22 significant bits: exact
-    double[] sum = Rounding.twoSum(product, HalfFloats.fromF16(y));
-    short t = Rounding.toF16(sum[0], sum[1]);
+    double[] sum = SmallFloats.twoSum(product, HalfFloats.fromF16(y));
+    short t = SmallFloats.toHalf(sum[0], sum[1]);
     // Two halves add exactly in double (their exponents differ by at most 40).
-    return Rounding.toF16((double) HalfFloats.fromF16(t) + HalfFloats.fromF16(bias));
+    return SmallFloats.toHalf((double) HalfFloats.fromF16(t) + HalfFloats.fromF16(bias));
   }
 }

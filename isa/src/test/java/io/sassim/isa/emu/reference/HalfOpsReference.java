@@ -22,7 +22,7 @@ final class HalfOpsReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "half_ops");
+    LaunchData d = new LaunchData(spec, initial, "half_ops");
     d.require1d();
     short[] a = d.shorts("a");
     short[] b = d.shorts("b");

@@ -16,7 +16,8 @@ final class HopperMiscReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "hopper_misc");
+    LaunchData d = new LaunchData(spec, initial, "hopper_misc");
+    d.require1d();
     d.requireBlock(STAGED); // one thread per staged word, and 2 warps for the stmatrix
     if (d.gridX() % 2 != 0) {
       throw new IllegalArgumentException(spec.source() + ": hopper_misc runs clusters of 2 blocks,"
@@ -32,6 +33,7 @@ final class HopperMiscReference implements WorkloadReference {
       }
     }
     d.put("sums", sums);
+    d.omit("out");
     return d.outputs();
   }
 }

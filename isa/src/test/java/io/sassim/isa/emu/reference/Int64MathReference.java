@@ -11,16 +11,13 @@ final class Int64MathReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "int64_math");
+    LaunchData d = new LaunchData(spec, initial, "int64_math");
     d.require1d();
     long[] in = d.longs("in");
     long[] out = d.longs("out");
-    int n = d.intScalar("n");
     long mult = d.longScalar("mult");
     int rounds = d.intScalar("rounds");
-    int m = Math.min(n, d.gridX() * d.blockX());
-    d.requireCount("in", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "in", "out");
     for (int i = 0; i < m; i++) {
       out[i] = mix(in[i], mult, rounds);
     }

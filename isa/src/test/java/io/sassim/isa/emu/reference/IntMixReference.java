@@ -16,9 +16,7 @@ final class IntMixReference implements WorkloadReference {
     if (divisor == 0) {
       throw new IllegalArgumentException(spec.source() + ": divisor 0 is undefined in CUDA C++");
     }
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("in", in.length, m);
-    d.requireCount("out", out.length, m);
+    int m = d.guardedCount("n", "in", "out");
     for (int i = 0; i < m; i++) {
       out[i] = mix(in[i], divisor);
     }

@@ -20,9 +20,9 @@ class IntegerReferencesBTest {
 
   @Test
   void int64MathAgreesWithBigIntegerArithmeticModulo2To64() throws Exception {
-    PartBRun run = PartBRun.of("int64_math");
-    long[] in = PartBRun.longs(run.initial.get("in"));
-    long[] out = PartBRun.longs(run.expected.get("out"));
+    SpecRun run = SpecRun.of("int64_math");
+    long[] in = LittleEndian.longs(run.initial.get("in"));
+    long[] out = LittleEndian.longs(run.expected.get("out"));
     BigInteger mult = u(6364136223846793005L);
     BigInteger mask = TWO64.subtract(BigInteger.ONE);
     int divisions = 0;
@@ -48,10 +48,10 @@ class IntegerReferencesBTest {
 
   @Test
   void localArrayMatchesASortedCopy() throws Exception {
-    PartBRun run = PartBRun.of("local_array");
+    SpecRun run = SpecRun.of("local_array");
     int[] in = run.inInts("in");
     int[] out = run.outInts("out");
-    long[] sums = PartBRun.longs(run.expected.get("sums"));
+    long[] sums = LittleEndian.longs(run.expected.get("sums"));
     int n = in.length;
     for (int i = 0; i < n; i++) {
       int[] arr = new int[16];
@@ -95,7 +95,7 @@ class IntegerReferencesBTest {
 
   @Test
   void barrierVariantsAddOneBlockWideConstant() throws Exception {
-    PartBRun run = PartBRun.of("barrier_variants");
+    SpecRun run = SpecRun.of("barrier_variants");
     int[] in = run.inInts("in");
     int[] out = run.outInts("out");
     for (int b = 0; b < 2; b++) {
@@ -124,7 +124,7 @@ class IntegerReferencesBTest {
 
   @Test
   void clusterExchangeOfIotaInput() throws Exception {
-    PartBRun run = PartBRun.of("cluster_exchange");
+    SpecRun run = SpecRun.of("cluster_exchange");
     int[] out = run.outInts("out");
     assertEquals(0 + 257, out[0]); // block 0 thread 0 reads block 1 slot 1
     assertEquals(255 + 256, out[255]); // thread 255 wraps to the partner's slot 0
@@ -172,7 +172,7 @@ class IntegerReferencesBTest {
 
   @Test
   void matrixMoveHandDerivedFragments() throws Exception {
-    PartBRun run = PartBRun.of("matrix_move");
+    SpecRun run = SpecRun.of("matrix_move");
     int[] out = run.outInts("out");
     // tile[r][c] = 8r + c. Lane 0: t0 = (M0[0][0], M0[1][0]) = (0, 8); x1 = (0, 1);
     // movmatrix of A = t0 ^ x1 gives (A[0][0], A[1][0]) = (0, 1 ^ 8) (A[1][0] sits in lane 4).
@@ -186,7 +186,7 @@ class IntegerReferencesBTest {
 
   @Test
   void hopperMiscSumsBothBlocks() throws Exception {
-    PartBRun run = PartBRun.of("hopper_misc");
+    SpecRun run = SpecRun.of("hopper_misc");
     int[] in = run.inInts("in");
     int[] sums = run.outInts("sums");
     for (int j = 0; j < 64; j++) {
@@ -199,7 +199,7 @@ class IntegerReferencesBTest {
   void warpIntrinsicsOfAConstantInput() throws Exception {
     int[] ones = new int[128];
     Arrays.fill(ones, 1);
-    PartBRun run = PartBRun.withBuffers("warp_intrinsics", Map.of("in", PartBRun.bytes(ones)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(ones)));
     int[] out = run.outInts("out");
     // sum 32, min 1, max 1, match_all mask -1 and pred 1, shuffles 1 + 1, tile sum 4,
     // tile any 0 + shfl_down 1, neighbour 1, popc(lanemask_lt) = lane.
@@ -218,7 +218,7 @@ class IntegerReferencesBTest {
     int[] v = new int[128];
     Arrays.fill(v, 1);
     v[0] = 101;
-    PartBRun run = PartBRun.withBuffers("warp_intrinsics", Map.of("in", PartBRun.bytes(v)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(v)));
     int[] out = run.outInts("out");
     int common = 132 + 1 + 101 - 1 + 1; // warp sum, min, unsigned max, match mask, pred
     // Lane 1: shuffles 1 + 1, tile sum 104, any 1 + shfl_down 1, neighbour 1, lane 1.
@@ -233,7 +233,7 @@ class IntegerReferencesBTest {
     for (int i = 0; i < 128; i++) {
       v[i] = i - 40; // warp 1 mixes signs and parities
     }
-    PartBRun run = PartBRun.withBuffers("warp_intrinsics", Map.of("in", PartBRun.bytes(v)));
+    SpecRun run = SpecRun.withBuffers("warp_intrinsics", Map.of("in", LittleEndian.bytes(v)));
     int[] out = run.outInts("out");
     int lane = 5;
     int i = 32 + lane; // warp 1: values -8 .. 23

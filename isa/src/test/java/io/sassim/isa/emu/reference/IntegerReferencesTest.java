@@ -177,8 +177,8 @@ class IntegerReferencesTest {
     for (int i = 0; i < keys.length; i++) {
       keys[i] = rng.nextInt(); // half of them >= 2^31 unsigned
     }
-    init.put("keys", bytes(keys));
-    int[] out = SpecRun.ints(r.reference.expectedOutputs(r.spec, init).get("keys"));
+    init.put("keys", LittleEndian.bytes(keys));
+    int[] out = LittleEndian.ints(r.reference.expectedOutputs(r.spec, init).get("keys"));
     for (int i = 1; i < 1024; i++) {
       assertTrue(Integer.compareUnsigned(out[i - 1], out[i]) <= 0, "at " + i);
     }
@@ -231,19 +231,13 @@ class IntegerReferencesTest {
     }
     byte[] want = ref.canonical("next_frontier", r.expected.get("next_frontier"), r.expected,
         r.initial);
-    assertArrayEquals(want, ref.canonical("next_frontier", bytes(shuffled), r.expected, r.initial));
+    assertArrayEquals(want,
+        ref.canonical("next_frontier", LittleEndian.bytes(shuffled), r.expected, r.initial));
     int[] wrong = shuffled.clone();
     wrong[0] = wrong[1]; // a vertex listed twice, another missing
-    assertNotEquals(Arrays.toString(SpecRun.ints(want)), Arrays.toString(SpecRun.ints(
-        ref.canonical("next_frontier", bytes(wrong), r.expected, r.initial))));
+    assertNotEquals(Arrays.toString(LittleEndian.ints(want)), Arrays.toString(LittleEndian.ints(
+        ref.canonical("next_frontier", LittleEndian.bytes(wrong), r.expected, r.initial))));
     byte[] levels = r.expected.get("levels");
     assertArrayEquals(levels, ref.canonical("levels", levels, r.expected, r.initial));
-  }
-
-  static byte[] bytes(int[] v) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.asIntBuffer().put(v);
-    return b.array();
   }
 }

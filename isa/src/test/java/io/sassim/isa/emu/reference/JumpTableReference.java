@@ -11,13 +11,11 @@ final class JumpTableReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "jump_table");
+    LaunchData d = new LaunchData(spec, initial, "jump_table");
     d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("in", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "in", "out");
     for (int i = 0; i < m; i++) {
       out[i] = value(in[i]);
     }

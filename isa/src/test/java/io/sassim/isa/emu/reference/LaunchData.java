@@ -5,20 +5,22 @@ import io.sassim.isa.launch.Dim3;
 import io.sassim.isa.launch.KernelArg;
 import io.sassim.isa.launch.LaunchSpec;
 import io.sassim.isa.launch.ScalarArg;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One launch as a reference sees it: the spec's geometry and scalars, and the buffers' initial
  * bytes decoded into primitive arrays. Output arrays start as copies of the initial contents, so
- * elements a kernel never writes keep them, as on the device.
+ * elements a kernel never writes keep them, as on the device. Every output buffer must be either
+ * computed or declared {@linkplain #omit omitted}.
  */
 final class LaunchData {
   private final LaunchSpec spec;
   private final Map<String, byte[]> initial;
   private final Map<String, byte[]> outputs = new LinkedHashMap<>();
+  private final Set<String> omitted = new TreeSet<>();
 
   LaunchData(LaunchSpec spec, Map<String, byte[]> initial, String kernel) {
     if (!spec.kernel().equals(kernel)) {
@@ -35,6 +37,14 @@ final class LaunchData {
 
   Dim3 block() {
     return spec.block();
+  }
+
+  int gridX() {
+    return spec.grid().x();
+  }
+
+  int blockX() {
+    return spec.block().x();
   }
 
   /** Fails unless the block is exactly {@code x} × 1 × 1: the kernel hard-codes that size. */
@@ -66,8 +76,25 @@ final class LaunchData {
     return Math.toIntExact((long) grid().x() * block().x());
   }
 
-  /** Fails unless buffer {@code name} holds at least {@code needed} elements. */
-  void requireCount(String name, int length, long needed) {
+  /**
+   * How many threads pass the kernel's {@code if (i < n)} guard, n being scalar {@code bound}:
+   * min(n, gridDim.x · blockDim.x). Fails unless each of {@code buffers} holds that many elements.
+   */
+  int guardedCount(String bound, String... buffers) {
+    int m = Math.min(intScalar(bound), threadsX());
+    for (String name : buffers) {
+      requireCount(name, m);
+    }
+    return m;
+  }
+
+  /** Fails unless buffer {@code name} holds at least {@code needed} elements of its spec type. */
+  void requireCount(String name, long needed) {
+    requireCount(name, buffer(name).count(), needed);
+  }
+
+  /** Fails unless buffer {@code name}, decoded as {@code length} elements, has {@code needed}. */
+  void requireCount(String name, long length, long needed) {
     if (length < needed) {
       throw new IllegalArgumentException(spec.source() + ": " + spec.kernel() + " accesses "
           + needed + " elements of " + name + ", which holds " + length);
@@ -83,6 +110,13 @@ final class LaunchData {
     throw new IllegalArgumentException(spec.source() + ": no argument named " + name);
   }
 
+  private BufferArg buffer(String name) {
+    if (arg(name) instanceof BufferArg b) {
+      return b;
+    }
+    throw new IllegalArgumentException(spec.source() + ": " + name + " is not a buffer");
+  }
+
   private ScalarArg scalar(String name) {
     if (arg(name) instanceof ScalarArg s) {
       return s;
@@ -95,90 +129,98 @@ final class LaunchData {
     return scalar(name).value().intValue();
   }
 
+  /** An integer scalar as its full 64 bits. */
+  long longScalar(String name) {
+    return scalar(name).value().longValue();
+  }
+
   /** An f32 scalar, rounded to float as the parameter block holds it. */
   float floatScalar(String name) {
     return (float) scalar(name).value().doubleValue();
   }
 
-  private ByteBuffer in(String name) {
-    if (!(arg(name) instanceof BufferArg b)) {
-      throw new IllegalArgumentException(spec.source() + ": " + name + " is not a buffer");
-    }
+  /** The initial bytes of buffer {@code name}, checked against the spec's size. */
+  private byte[] in(String name) {
+    BufferArg b = buffer(name);
     byte[] bytes = initial.get(name);
     if (bytes == null || bytes.length != b.byteSize()) {
       throw new IllegalArgumentException(name + ": initial contents missing or not "
           + b.byteSize() + " bytes");
     }
-    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    return bytes;
   }
 
   int[] ints(String name) {
-    ByteBuffer b = in(name);
-    int[] out = new int[b.remaining() / 4];
-    b.asIntBuffer().get(out);
-    return out;
+    return LittleEndian.ints(in(name));
+  }
+
+  long[] longs(String name) {
+    return LittleEndian.longs(in(name));
   }
 
   float[] floats(String name) {
-    ByteBuffer b = in(name);
-    float[] out = new float[b.remaining() / 4];
-    b.asFloatBuffer().get(out);
-    return out;
+    return LittleEndian.floats(in(name));
   }
 
   double[] doubles(String name) {
-    ByteBuffer b = in(name);
-    double[] out = new double[b.remaining() / 8];
-    b.asDoubleBuffer().get(out);
-    return out;
+    return LittleEndian.doubles(in(name));
   }
 
   /** 16-bit elements (f16 bit patterns). */
   short[] shorts(String name) {
-    ByteBuffer b = in(name);
-    short[] out = new short[b.remaining() / 2];
-    b.asShortBuffer().get(out);
-    return out;
+    return LittleEndian.shorts(in(name));
   }
 
   byte[] bytes(String name) {
-    return in(name).array().clone();
+    return in(name).clone();
+  }
+
+  void put(String name, byte[] values) {
+    outputs.put(name, values.clone());
   }
 
   void put(String name, int[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asIntBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
+  }
+
+  void put(String name, long[] values) {
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, float[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, double[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    b.asDoubleBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   void put(String name, short[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    b.asShortBuffer().put(values);
-    outputs.put(name, b.array());
+    outputs.put(name, LittleEndian.bytes(values));
   }
 
   /**
-   * The expected outputs. Fails if they are not exactly the spec's output buffers, so a spec that
-   * gains or renames an output cannot silently go unchecked.
+   * Declares output {@code name} left out on purpose: the device leaves it order-dependent, so it
+   * has no single expected value (the reference's class comment says why).
+   */
+  void omit(String name) {
+    if (!buffer(name).output()) {
+      throw new IllegalArgumentException(spec.source() + ": " + name + " is not an output");
+    }
+    omitted.add(name);
+  }
+
+  /**
+   * The expected outputs. Fails unless they are exactly the spec's output buffers less the
+   * omitted ones, so a spec that gains or renames an output cannot silently go unchecked.
    */
   Map<String, byte[]> outputs() {
     for (BufferArg b : spec.buffers()) {
-      if (b.output() != outputs.containsKey(b.name())) {
+      boolean expected = b.output() && !omitted.contains(b.name());
+      if (expected != outputs.containsKey(b.name())) {
         throw new IllegalArgumentException(spec.source() + ": buffer " + b.name()
-            + (b.output() ? " is an output this reference does not compute"
-                : " is not an output, but this reference computes it"));
+            + (expected ? " is an output this reference does not compute"
+                : " is not a checked output, but this reference computes it"));
       }
     }
     return outputs;

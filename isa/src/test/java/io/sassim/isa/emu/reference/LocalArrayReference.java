@@ -11,7 +11,7 @@ final class LocalArrayReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "local_array");
+    LaunchData d = new LaunchData(spec, initial, "local_array");
     d.require1d();
     int[] in = d.ints("in");
     int[] out = d.ints("out");

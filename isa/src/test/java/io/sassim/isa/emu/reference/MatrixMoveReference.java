@@ -15,7 +15,8 @@ final class MatrixMoveReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "matrix_move");
+    LaunchData d = new LaunchData(spec, initial, "matrix_move");
+    d.require1d();
     d.requireBlock(32);
     short[] in = d.shorts("in");
     int[] out = d.ints("out");

@@ -22,7 +22,7 @@ final class MemHintsReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "mem_hints");
+    LaunchData d = new LaunchData(spec, initial, "mem_hints");
     d.require1d();
     int n = d.intScalar("n");
     int m = Math.min(n, d.gridX() * d.blockX());

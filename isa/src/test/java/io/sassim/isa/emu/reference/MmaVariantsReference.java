@@ -23,7 +23,8 @@ final class MmaVariantsReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers buf = new LaunchBuffers(spec, initial, "mma_variants");
+    LaunchData buf = new LaunchData(spec, initial, "mma_variants");
+    buf.require1d();
     buf.requireBlock(32);
     buf.requireCount("a", WORDS_READ);
     buf.requireCount("da", 64);

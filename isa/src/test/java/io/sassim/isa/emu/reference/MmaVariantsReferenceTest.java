@@ -16,9 +16,9 @@ class MmaVariantsReferenceTest {
   void theCommittedSpecCoversWhatTheKernelReads() throws Exception {
     // Lane 31 loads B from a[4·31 + 129] = a[253]: the spec was 160 words until this check
     // found it; a shorter buffer is refused with both numbers.
-    assertEquals(3, PartBRun.of("mma_variants").expected.size());
+    assertEquals(3, SpecRun.of("mma_variants").expected.size());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PartBRun.of("mma_variants", PartBRun.resized(PartBRun.load("mma_variants"), "a", 160)));
+        () -> SpecRun.of("mma_variants", SpecRun.resized(SpecRun.load("mma_variants"), "a", 160)));
     assertTrue(e.getMessage().contains("254") && e.getMessage().contains("160"), e.getMessage());
   }
 
@@ -56,33 +56,33 @@ class MmaVariantsReferenceTest {
 
   @Test
   void aConstantOneWordRunsTheIntegerChainByHand() throws Exception {
-    LaunchSpec spec = PartBRun.resized(PartBRun.load("mma_variants"), "a", 256);
+    LaunchSpec spec = SpecRun.resized(SpecRun.load("mma_variants"), "a", 256);
     int[] ones = new int[256];
     Arrays.fill(ones, 1); // every s8/s4 field and b1 bit 0 of each word is 1, the rest 0
-    Map<String, byte[]> initial = PartBRun.initialBuffers(spec);
-    initial.put("a", PartBRun.bytes(ones));
+    Map<String, byte[]> initial = SpecRun.initialBuffers(spec);
+    initial.put("a", LittleEndian.bytes(ones));
     Map<String, byte[]> out = new MmaVariantsReference().expectedOutputs(spec, initial);
     // q: s8 k32 → 8, u8·s8 k32 → 16, xor k256 +0, and k256 +8, s4 k64 +8, s8 k16 +4,
     // and k128 → +4: 40. z = 40 + and k128 (m8n8) 4 = 44; w = q3 = 40 + s8 k16 (m8n8) 4 = 44.
     // h keeps its C halves (1, 0) as raw words 1: the 2^-46 of products is below half an ulp.
-    int[] s = PartBRun.ints(out.get("s"));
+    int[] s = LittleEndian.ints(out.get("s"));
     for (int l = 0; l < 32; l++) {
       assertEquals(40 + 44 + 44 + 1, s[4 * l], "lane " + l);
       assertEquals(40 + 44 + 44 + 1, s[4 * l + 1]);
       assertEquals(40 + 44 + 44 + 1, s[4 * l + 2]);
       assertEquals(44 + 44 + 44 + 1, s[4 * l + 3]);
     }
-    for (float f : PartBRun.floats(out.get("f"))) {
+    for (float f : LittleEndian.floats(out.get("f"))) {
       assertEquals(0f, f); // tf32 drops the low 13 bits; bf16 0x0001² underflows
     }
   }
 
   @Test
   void dmmaIsTheF64ProductWithinItsTolerance() throws Exception {
-    LaunchSpec spec = PartBRun.resized(PartBRun.load("mma_variants"), "a", 256);
-    PartBRun run = PartBRun.of("mma_variants", spec);
-    double[] da = PartBRun.doubles(run.initial.get("da"));
-    double[] d = PartBRun.doubles(run.expected.get("d"));
+    LaunchSpec spec = SpecRun.resized(SpecRun.load("mma_variants"), "a", 256);
+    SpecRun run = SpecRun.of("mma_variants", spec);
+    double[] da = LittleEndian.doubles(run.initial.get("da"));
+    double[] d = LittleEndian.doubles(run.expected.get("d"));
     Tolerance t = run.reference.tolerance("d");
     for (int l = 0; l < 32; l++) {
       for (int i = 0; i < 2; i++) {

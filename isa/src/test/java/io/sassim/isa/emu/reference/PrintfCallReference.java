@@ -11,9 +11,9 @@ final class PrintfCallReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "printf_call");
+    LaunchData d = new LaunchData(spec, initial, "printf_call");
     d.require1d();
-    d.requireCount("in", Math.min(d.intScalar("n"), d.gridX() * d.blockX()));
+    d.guardedCount("n", "in");
     spec.buffers().stream().filter(b -> b.output()).findFirst().ifPresent(b -> {
       throw new IllegalArgumentException(spec.source() + ": printf_call writes no buffer, but '"
           + b.name() + "' is marked output");

@@ -52,7 +52,7 @@ class ReferencesBCoverageTest {
       if (k.equals("mma_variants")) {
         continue; // the committed spec is too short for the kernel: MmaVariantsReferenceTest
       }
-      PartBRun run = PartBRun.of(k);
+      SpecRun run = SpecRun.of(k);
       Set<String> omitted = OMITTED.getOrDefault(k, Set.of());
       for (BufferArg b : run.spec.buffers()) {
         byte[] got = run.expected.get(b.name());
@@ -67,7 +67,7 @@ class ReferencesBCoverageTest {
         assertFalse(t.why().isBlank(), k + "." + b.name());
       }
       // Deterministic: a second run gives the same bytes.
-      PartBRun again = PartBRun.of(k);
+      SpecRun again = SpecRun.of(k);
       for (String name : run.expected.keySet()) {
         assertTrue(java.util.Arrays.equals(run.expected.get(name), again.expected.get(name)),
             k + "." + name);
@@ -78,7 +78,7 @@ class ReferencesBCoverageTest {
   @Test
   void aSpecForAnotherKernelIsRefusedWithItsName() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PartBRun.of("int64_math", PartBRun.load("jump_table")));
+        () -> SpecRun.of("int64_math", SpecRun.load("jump_table")));
     assertTrue(e.getMessage().contains("jump_table"), e.getMessage());
     assertTrue(e.getMessage().contains("int64_math"), e.getMessage());
   }

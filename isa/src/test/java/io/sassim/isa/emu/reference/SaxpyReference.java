@@ -13,9 +13,7 @@ final class SaxpyReference implements WorkloadReference {
     float a = d.floatScalar("a");
     float[] x = d.floats("x");
     float[] y = d.floats("y");
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("x", x.length, m);
-    d.requireCount("y", y.length, m);
+    int m = d.guardedCount("n", "x", "y");
     for (int i = 0; i < m; i++) {
       y[i] = Math.fma(a, x[i], y[i]); // FFMA: one rounding (every sm_8x/9x listing)
     }

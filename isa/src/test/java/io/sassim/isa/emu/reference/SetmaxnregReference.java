@@ -12,7 +12,8 @@ final class SetmaxnregReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "setmaxnreg");
+    LaunchData d = new LaunchData(spec, initial, "setmaxnreg");
+    d.require1d();
     d.requireBlock(2 * HALF);
     float[] in = d.floats("in");
     float[] out = d.floats("out");

@@ -40,10 +40,7 @@ final class SfuMixReference implements WorkloadReference {
     float[] x = d.floats("x");
     float[] y = d.floats("y");
     float[] out = d.floats("out");
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("x", x.length, m);
-    d.requireCount("y", y.length, m);
-    d.requireCount("out", out.length, m);
+    int m = d.guardedCount("n", "x", "y", "out");
     for (int i = 0; i < m; i++) {
       out[i] = mix(x[i], y[i], sinCos, lg2, ex2Rsq);
     }
@@ -57,8 +54,8 @@ final class SfuMixReference implements WorkloadReference {
   }
 
   private static float mix(float a, float b, Noise sinCos, Noise lg2Noise, Noise ex2Rsq) {
-    float turnsA = Rounding.mulRz(a, INV_2PI);
-    float turnsB = Rounding.mulRz(b, INV_2PI);
+    float turnsA = DirectedRounding.mulTowardZero(a, INV_2PI);
+    float turnsB = DirectedRounding.mulTowardZero(b, INV_2PI);
     float sin = sinCos.apply((float) Math.sin(2 * Math.PI * turnsA), turnsA);
     float cos = sinCos.apply((float) Math.cos(2 * Math.PI * turnsB), -turnsB);
     float quarter = a * 0.25f;

@@ -21,6 +21,16 @@ final class SgemmNaiveReference implements WorkloadReference {
     d.requireCount("a", a.length, (long) n * n);
     d.requireCount("b", b.length, (long) n * n);
     d.requireCount("c", c.length, (long) n * n);
+    multiply(a, b, c, n, rows, cols);
+    d.put("c", c);
+    return d.outputs();
+  }
+
+  /**
+   * Rows [0, rows) and columns [0, cols) of C = A·B, all n×n row-major: each element one FFMA
+   * chain over k = 0..n-1 in order from 0, which is what both SGEMM kernels compute.
+   */
+  static void multiply(float[] a, float[] b, float[] c, int n, int rows, int cols) {
     for (int row = 0; row < rows; row++) {
       for (int col = 0; col < cols; col++) {
         float acc = 0f;
@@ -30,7 +40,5 @@ final class SgemmNaiveReference implements WorkloadReference {
         c[row * n + col] = acc;
       }
     }
-    d.put("c", c);
-    return d.outputs();
   }
 }

@@ -31,15 +31,7 @@ final class SgemmTiledReference implements WorkloadReference {
     d.requireCount("c", c.length, (long) n * n);
     int rows = 32 * d.grid().y();
     int cols = 32 * d.grid().x();
-    for (int row = 0; row < rows; row++) {
-      for (int col = 0; col < cols; col++) {
-        float acc = 0f;
-        for (int k = 0; k < n; k++) {
-          acc = Math.fma(a[row * n + k], b[k * n + col], acc);
-        }
-        c[row * n + col] = acc;
-      }
-    }
+    SgemmNaiveReference.multiply(a, b, c, n, rows, cols);
     d.put("c", c);
     return d.outputs();
   }

@@ -12,15 +12,12 @@ final class SimdVideoReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "simd_video");
+    LaunchData d = new LaunchData(spec, initial, "simd_video");
     d.require1d();
     int[] a = d.ints("a");
     int[] b = d.ints("b");
     long[] out = d.longs("out");
-    int m = Math.min(d.intScalar("n"), d.gridX() * d.blockX());
-    d.requireCount("a", m);
-    d.requireCount("b", m);
-    d.requireCount("out", m);
+    int m = d.guardedCount("n", "a", "b", "out");
     for (int i = 0; i < m; i++) {
       out[i] = value(a[i], b[i]);
     }

@@ -61,6 +61,53 @@ final class SmallFloats {
     return (short) encode(r, 5, 10);
   }
 
+  /**
+   * binary16 bits of {@code hi + lo} rounded once to nearest even, where {@code hi + lo} is exact
+   * and {@code |lo| <= ulp(hi) / 2} (the output of {@link #twoSum}): HFMA2 rounds once, so going
+   * through a double sum would round twice. The sign of {@code lo} decides a value that {@code hi}
+   * alone puts exactly halfway between two halves. Overflow gives ±inf, NaN the canonical 0x7FFF.
+   */
+  static short toHalf(double hi, double lo) {
+    if (Double.isNaN(hi)) {
+      return 0x7FFF;
+    }
+    int sign = (Double.doubleToRawLongBits(hi) < 0) ? 0x8000 : 0;
+    double a = Math.abs(hi);
+    double l = sign != 0 ? -lo : lo; // the tail in the direction of |hi|
+    // Scale so that one unit in the last place of the result is 1.0; then round to an integer.
+    int exp = a < 0x1p-14 ? -14 : Math.getExponent(a);
+    double scaled = Math.scalb(a, 10 - exp); // exact: a power-of-two scale
+    double tail = Math.scalb(l, 10 - exp);
+    double floor = Math.floor(scaled);
+    double frac = scaled - floor;
+    long q = (long) floor;
+    if (frac > 0.5 || (frac == 0.5 && (tail > 0 || (tail == 0 && (q & 1) != 0)))) {
+      q++;
+    }
+    // q is the significand in units of 2^(exp-10); renormalise a carry into the next binade.
+    int e = exp;
+    if (q >= 2048) {
+      q >>= 1;
+      e++;
+    }
+    if (q < 1024) {
+      return (short) (sign | (int) q); // subnormal (exp == -14); q == 1024 falls through as normal
+    }
+    int biased = e + 15;
+    if (biased >= 31) {
+      return (short) (sign | 0x7C00);
+    }
+    return (short) (sign | (biased << 10) | ((int) q - 1024));
+  }
+
+  /** Knuth's TwoSum: {@code [s, e]} with {@code s = fl(a + b)} and {@code s + e == a + b} exactly. */
+  static double[] twoSum(double a, double b) {
+    double s = a + b;
+    double bv = s - a;
+    double av = s - bv;
+    return new double[] {s, (a - av) + (b - bv)};
+  }
+
   /** cvt.rn.bf16.f64: overflow gives ±inf, NaN the canonical 0x7FFF. */
   static short toBf16(double v) {
     if (Double.isNaN(v)) {

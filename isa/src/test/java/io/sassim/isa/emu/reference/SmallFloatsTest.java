@@ -84,6 +84,33 @@ class SmallFloatsTest {
   }
 
   @Test
+  void halfOfAnExactPairLetsTheTailDecideATie() {
+    // hi alone is the tie between 1 and 1 + 2^-10; lo says which side the exact value is on.
+    assertEquals((short) 0x3C01, SmallFloats.toHalf(1 + 0x1p-11, 0x1p-60));
+    assertEquals((short) 0x3C00, SmallFloats.toHalf(1 + 0x1p-11, -0x1p-60));
+    assertEquals((short) 0x3C00, SmallFloats.toHalf(1 + 0x1p-11, 0)); // a true tie: to even
+    assertEquals((short) 0xBC01, SmallFloats.toHalf(-(1 + 0x1p-11), -0x1p-60));
+    assertEquals((short) 0x0001, SmallFloats.toHalf(0x1p-24 * 0.75, 0)); // subnormal, rounds up
+    assertEquals((short) 0x0000, SmallFloats.toHalf(0x1p-25, 0)); // a subnormal tie: to even 0
+    assertEquals((short) 0x7C00, SmallFloats.toHalf(65520.0, 0));
+    assertEquals((short) 0x7FFF, SmallFloats.toHalf(Double.NaN, 0));
+    double[] s = SmallFloats.twoSum(1.0, 0x1p-60);
+    assertEquals(1.0, s[0]);
+    assertEquals(0x1p-60, s[1]);
+  }
+
+  @Test
+  void halfOfAPairWithNoTailIsTheHalfOfItsHead() {
+    SplittableRandom rng = new SplittableRandom(1);
+    for (int i = 0; i < 200_000; i++) {
+      // Exponents from deep subnormal to overflow, random significands, both signs.
+      double v = Math.scalb(rng.nextDouble(1, 2) * (rng.nextBoolean() ? 1 : -1),
+          rng.nextInt(-30, 18));
+      assertEquals(SmallFloats.toHalf(v), SmallFloats.toHalf(v, 0), Double.toString(v));
+    }
+  }
+
+  @Test
   void fp8AgreesWithABitLevelEncoderOnRandomDoubles() {
     SplittableRandom rng = new SplittableRandom(23);
     for (int i = 0; i < 50000; i++) {

@@ -27,7 +27,8 @@ class ToleranceReferencesTest {
 
   private static void assertWithin(Tolerance t, Map<String, byte[]> expected,
       Map<String, byte[]> actual, String name) {
-    assertWithin(t, SpecRun.floats(expected.get(name)), SpecRun.floats(actual.get(name)), name);
+    assertWithin(t, LittleEndian.floats(expected.get(name)), LittleEndian.floats(actual.get(name)),
+        name);
   }
 
   /** Noise of {@code ulps} and {@code absolute} size: pseudo-random, and biased either way. */
@@ -95,8 +96,8 @@ class ToleranceReferencesTest {
   @Test
   void hgemmIsTheExactProductWithinTheTensorCoreTolerance() throws Exception {
     SpecRun r = SpecRun.of("hgemm_mma", "hgemm_mma.launch.yaml");
-    short[] a = SpecRun.shorts(r.initial.get("a"));
-    short[] b = SpecRun.shorts(r.initial.get("b"));
+    short[] a = LittleEndian.shorts(r.initial.get("a"));
+    short[] b = LittleEndian.shorts(r.initial.get("b"));
     float[] d = r.outFloats("d");
     double largest = 0;
     for (int i = 0; i < 128; i++) {

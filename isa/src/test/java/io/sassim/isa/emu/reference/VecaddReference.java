@@ -13,10 +13,7 @@ final class VecaddReference implements WorkloadReference {
     float[] a = d.floats("a");
     float[] b = d.floats("b");
     float[] c = d.floats("c");
-    int m = Math.min(d.intScalar("n"), d.threadsX());
-    d.requireCount("a", a.length, m);
-    d.requireCount("b", b.length, m);
-    d.requireCount("c", c.length, m);
+    int m = d.guardedCount("n", "a", "b", "c");
     for (int i = 0; i < m; i++) {
       c[i] = a[i] + b[i]; // one FADD, the same IEEE rounding in Java
     }

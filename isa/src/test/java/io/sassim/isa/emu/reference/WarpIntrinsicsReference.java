@@ -17,7 +17,7 @@ final class WarpIntrinsicsReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "warp_intrinsics");
+    LaunchData d = new LaunchData(spec, initial, "warp_intrinsics");
     int block = d.blockX();
     d.require1d();
     if (block % WARP != 0 || spec.dynamicSharedBytes() < block * 4) {

@@ -22,7 +22,7 @@ final class WgmmaTileReference implements WorkloadReference {
 
   @Override
   public Map<String, byte[]> expectedOutputs(LaunchSpec spec, Map<String, byte[]> initial) {
-    LaunchBuffers d = new LaunchBuffers(spec, initial, "wgmma_tile");
+    LaunchData d = new LaunchData(spec, initial, "wgmma_tile");
     int m = d.intScalar("m");
     int n = d.intScalar("n");
     int k = d.intScalar("k");
