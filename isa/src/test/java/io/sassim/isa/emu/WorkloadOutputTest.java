@@ -261,51 +261,6 @@ class WorkloadOutputTest {
     assertArrayEquals(want, Launches.floats(Launches.run(spec, arch).buffers().get("y")));
   }
 
-  /** Switch, BRX jump table, a call through a {@code __device__} function-pointer table, recursion. */
-  @ParameterizedTest
-  @EnumSource(value = Architecture.class, names = {"SM_80", "SM_86", "SM_89", "SM_90"})
-  void jumpTableIndirectCallsAndRecursion(Architecture arch) throws Exception {
-    LaunchSpec spec = Launches.workload("jump_table");
-    int[] in = Launches.ints(Launches.initial(spec, "in"));
-    int[] want = new int[in.length];
-    for (int i = 0; i < in.length; i++) {
-      int v = in[i];
-      int r = switch (v & 15) {
-        case 0 -> v + 11;
-        case 1 -> v * 3;
-        case 2 -> v ^ 0x1234;
-        case 3 -> v >> 2;
-        case 4 -> v - 99;
-        case 5 -> ~v;
-        case 6 -> v * v;
-        case 7 -> v | 0x700;
-        case 8 -> v & 0xff;
-        case 9 -> v << 3;
-        case 10 -> v + 1000;
-        case 11 -> 7 - v;
-        default -> 0;
-      };
-      int t = switch (Integer.remainderUnsigned(v, 4)) {
-        case 0 -> v + 5;
-        case 1 -> v * 9;
-        case 2 -> v ^ 77;
-        default -> v << 1;
-      };
-      int k = (v >> 4) % 3 < 0 ? 0 : (v >> 4) % 3;
-      int op = switch (k) {
-        case 0 -> v * v;
-        case 1 -> v * (v + 1) / 2;
-        default -> -v ^ 0x55;
-      };
-      want[i] = r + t + op + fib(v & 7);
-    }
-    assertArrayEquals(want, Launches.ints(Launches.run(spec, arch).buffers().get("out")));
-  }
-
-  private static int fib(int k) {
-    return k < 2 ? k : fib(k - 1) + fib(k - 2);
-  }
-
   /**
    * LDSM x4/x2 and HMMA.16816.F32 together: a fragment placed in the wrong lane or register would
    * be far off. Each tile accumulates eight rounded FP32 MMA results, hence the tolerance.
