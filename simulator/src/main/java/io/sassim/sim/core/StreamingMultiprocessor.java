@@ -70,7 +70,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
     }
     this.warps = new Warp[settings.maxWarps];
     for (int w = 0; w < warps.length; w++) {
-      warps[w] = new Warp(w, w % settings.subcores, settings.bufferEntries);
+      warps[w] = new Warp(w, w % settings.subcores, settings.bufferEntries, scoreboardMode);
     }
     this.memory = new MemoryPipeline(this, settings, new MemoryTiming(config.memory()));
   }

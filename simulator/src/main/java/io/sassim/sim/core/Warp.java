@@ -46,14 +46,16 @@ final class Warp {
   /** Cycle the last LDGSTS that left the queue completes (LDGDEPBAR's counter waits for it). */
   long asyncCopiesDone;
 
-  /** Scoreboard mode: pending writes and pending reads per register id. */
-  final boolean[] pendingWrite = new boolean[DecodedInstruction.REGISTER_IDS];
-  final int[] pendingReads = new int[DecodedInstruction.REGISTER_IDS];
+  /** Scoreboard mode only (null otherwise): pending writes and pending reads per register id. */
+  final boolean[] pendingWrite;
+  final int[] pendingReads;
 
-  Warp(int slot, int subcore, int bufferEntries) {
+  Warp(int slot, int subcore, int bufferEntries, boolean scoreboard) {
     this.slot = slot;
     this.subcore = subcore;
     this.bufferReady = new long[bufferEntries];
+    this.pendingWrite = scoreboard ? new boolean[DecodedInstruction.REGISTER_IDS] : null;
+    this.pendingReads = scoreboard ? new int[DecodedInstruction.REGISTER_IDS] : null;
   }
 
   void start(BlockState block, int warpInBlock, WarpTrace trace, DecodedInstruction[] program,
@@ -76,8 +78,10 @@ final class Warp {
     pending = 0;
     asyncCopiesQueued = 0;
     asyncCopiesDone = 0;
-    java.util.Arrays.fill(pendingWrite, false);
-    java.util.Arrays.fill(pendingReads, 0);
+    if (pendingWrite != null) {
+      java.util.Arrays.fill(pendingWrite, false);
+      java.util.Arrays.fill(pendingReads, 0);
+    }
   }
 
   int buffered() {
