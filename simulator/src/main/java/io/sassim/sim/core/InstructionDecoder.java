@@ -30,14 +30,20 @@ public final class InstructionDecoder {
   }
 
   /**
-   * Decodes every instruction of {@code table}.
+   * {@code decoded} extended to every instruction of {@code table}: readers add instructions as
+   * they meet them, so only the new ones are decoded; returns {@code decoded} itself when nothing
+   * was added.
    *
    * @param where names the trace in error messages
    * @throws InputException for an opcode the architecture's table does not know
    */
-  public DecodedInstruction[] decode(InstructionTable table, String where) throws InputException {
-    DecodedInstruction[] out = new DecodedInstruction[table.size()];
-    for (int i = 0; i < out.length; i++) {
+  public DecodedInstruction[] extend(DecodedInstruction[] decoded, InstructionTable table,
+      String where) throws InputException {
+    if (table.size() == decoded.length) {
+      return decoded;
+    }
+    DecodedInstruction[] out = Arrays.copyOf(decoded, table.size());
+    for (int i = decoded.length; i < out.length; i++) {
       out[i] = decode(table.get(i), where);
     }
     return out;

@@ -21,8 +21,6 @@ final class MemoryPipeline {
   private final int[] head;
   private final int[] count;
   private final long[] addressFree;
-  /** Cycle each sub-core's head became able to leave, for oldest-first arbitration. */
-  private final long[] waitingSince;
   private long intakeFree;
   private long returnPathFree;
 
@@ -39,7 +37,6 @@ final class MemoryPipeline {
     head = new int[n];
     count = new int[n];
     addressFree = new long[n];
-    waitingSince = new long[n];
   }
 
   /** Called from Control for an instruction issued in the previous cycle. */
@@ -76,7 +73,6 @@ final class MemoryPipeline {
       if (ready > now) {
         continue;
       }
-      waitingSince[s] = ready;
       if (ready < bestSince) {
         best = s;
         bestSince = ready;
@@ -142,10 +138,5 @@ final class MemoryPipeline {
       }
     }
     return next <= now ? now + 1 : next;
-  }
-
-  /** Describes what a sub-core's queue holds, for the watchdog. */
-  int queued(int subcore) {
-    return count[subcore];
   }
 }

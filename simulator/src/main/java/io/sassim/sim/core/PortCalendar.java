@@ -9,13 +9,11 @@ final class PortCalendar {
 
   static final int HORIZON = 128;
 
-  private final int banks;
   private final int ports;
   private final long[] stamp;
   private final int[] used;
 
   PortCalendar(int banks, int ports) {
-    this.banks = banks;
     this.ports = ports;
     this.stamp = new long[banks * HORIZON];
     this.used = new int[banks * HORIZON];
@@ -64,9 +62,5 @@ final class PortCalendar {
       c++;
     }
     return c;
-  }
-
-  int banks() {
-    return banks;
   }
 }

@@ -38,8 +38,4 @@ final class RegisterFileCache {
     }
     held[(register % banks) * slots + slot] = reuse ? key(warp, register) : EMPTY;
   }
-
-  void clear() {
-    Arrays.fill(held, EMPTY);
-  }
 }

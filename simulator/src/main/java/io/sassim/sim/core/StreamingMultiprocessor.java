@@ -45,10 +45,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private long nextAge;
   private long sharedFp64Free;
   private boolean retireCheck;
-  private final List<BlockState> blocks = new ArrayList<>();
   private int residentWarps;
-  private int usedRegisters;
-  private int usedShared;
 
   /**
    * @param alwaysTick tick every cycle instead of sleeping through idle stretches; gives the
@@ -113,10 +110,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
     return subcores[s];
   }
 
-  public int subcoreCount() {
-    return subcores.length;
-  }
-
   public SubCoreCounters counters(int subcore) {
     return subcores[subcore].counters;
   }
@@ -129,44 +122,13 @@ public final class StreamingMultiprocessor extends TickingComponent {
     return l1Instruction;
   }
 
-  public int residentBlocks() {
-    return blocks.size();
-  }
-
-  public int residentWarps() {
-    return residentWarps;
-  }
-
-  public int usedRegisters() {
-    return usedRegisters;
-  }
-
-  public int usedShared() {
-    return usedShared;
-  }
-
-  /** Whether {@code warpCount} more warps find free slots on their sub-cores. */
-  public boolean hasWarpSlots(int warpCount) {
-    int free = 0;
-    for (Warp w : warps) {
-      if (!w.active) {
-        free++;
-      }
-    }
-    return free >= warpCount;
-  }
-
   /**
    * Starts a thread block at {@code cycle}. The caller has checked the occupancy limits.
    *
    * @param program the kernel's decoded instructions, indexed by instruction id
    */
-  public void startBlock(CtaTrace cta, long linearId, DecodedInstruction[] program, int registers,
-      int sharedBytes, long cycle) {
-    BlockState block = new BlockState(linearId, cta.warps().size(), registers, sharedBytes);
-    blocks.add(block);
-    usedRegisters += registers;
-    usedShared += sharedBytes;
+  public void startBlock(CtaTrace cta, long linearId, DecodedInstruction[] program, long cycle) {
+    BlockState block = new BlockState(linearId, cta.warps().size());
     int next = 0;
     for (int i = 0; i < cta.warps().size(); i++) {
       while (warps[next].active) {
@@ -181,15 +143,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
         block.liveWarps--;
         retireCheck = true;
       }
-    }
-  }
-
-  /** Resets caches and counters between kernels (instruction caches are invalidated at kernel end). */
-  public void endKernel() {
-    l1Instruction.invalidate();
-    for (SubCore s : subcores) {
-      s.instructionCache.invalidate();
-      s.clearRegisterCache();
     }
   }
 
@@ -441,9 +394,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
         w.block = null;
         w.trace = null;
         if (b.finishedWarps == b.warpCount) {
-          blocks.remove(b);
-          usedRegisters -= b.registers;
-          usedShared -= b.sharedBytes;
           if (finishedCount == finishedBlocks.length) {
             finishedBlocks = java.util.Arrays.copyOf(finishedBlocks, finishedCount * 2);
           }

@@ -95,10 +95,6 @@ final class SubCore {
     }
   }
 
-  boolean hasFreeSlot() {
-    return warpCount < warps.length;
-  }
-
   /** The sub-core does nothing before this cycle unless {@link #wake} is called. */
   private long asleepUntil;
   /** Stall cycles are recorded for every cycle before this one. */
@@ -328,15 +324,20 @@ final class SubCore {
     } else if (issuePortFree > now) {
       blocked = StallReason.ISSUE_PORT;
     }
+    if (blocked != null) {
+      lastReason = blocked;
+      counters.stallCycles[blocked.ordinal()]++;
+      return false;
+    }
     int readyMask = 0;
-    int best = -1;
+    int best = 0;
     int lastIndex = -1;
     for (int i = 0; i < warpCount; i++) {
       Warp w = warps[i];
       if (w == lastIssued) {
         lastIndex = i;
       }
-      int reason = blocked == null ? readiness(w, now) : -1;
+      int reason = readiness(w, now);
       if (reason == READY) {
         readyMask |= 1 << i;
       } else if (reason > best) {
@@ -344,7 +345,7 @@ final class SubCore {
       }
     }
     if (readyMask == 0) {
-      StallReason r = blocked != null ? blocked : StallReason.VALUES[Math.max(best, 0)];
+      StallReason r = StallReason.VALUES[best];
       lastReason = r;
       counters.stallCycles[r.ordinal()]++;
       return false;
@@ -645,9 +646,5 @@ final class SubCore {
       return "UR" + (id - DecodedInstruction.UNIFORM_BASE);
     }
     return "R" + id;
-  }
-
-  void clearRegisterCache() {
-    registerCache.clear();
   }
 }

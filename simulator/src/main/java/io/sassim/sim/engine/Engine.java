@@ -10,60 +10,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Runs ticking components in time order, or window by window ({@link #runWindow}). Events are wake-ups of components, kept in a binary
- * heap ordered by (time, component order), so two runs of the same model tick in the same order.
- * A component holds at most one pending wake-up; waking it earlier moves that one.
+ * Runs ticking components window by window ({@link #runWindow}). Events are wake-ups of
+ * components, kept in a binary heap ordered by (time, component order), so two runs of the same
+ * model tick in the same order. A component holds at most one pending wake-up; waking it earlier
+ * moves that one.
  */
 public final class Engine {
 
   private TickingComponent[] heap = new TickingComponent[16];
   private int size;
   private long now;
-  private long ticks;
 
   /** Current time in picoseconds. */
   public long now() {
     return now;
   }
 
-  /** Component ticks performed so far. */
-  public long ticks() {
-    return ticks;
-  }
-
   /** Makes {@code c} tick at the start of its clock's cycle {@code cycle}, or earlier if so due. */
   public void wake(TickingComponent c, long cycle) {
     insertAt(c, Math.max(c.clock().timeOf(cycle), now));
-  }
-
-  /** Whether any wake-up is pending. */
-  public boolean hasWork() {
-    return size > 0;
-  }
-
-  /**
-   * Ticks components until none has work or {@code until} says stop; checked after each tick.
-   *
-   * @return true when stopped by {@code until}
-   */
-  public boolean run(StopCondition until) {
-    while (size > 0) {
-      TickingComponent c = pop();
-      now = c.scheduledTime;
-      long cycle = c.clock().cycleAtOrAfter(now);
-      ticks++;
-      boolean progress = c.tick(cycle);
-      long requested = c.takeRequestedWake();
-      if (progress) {
-        wake(c, cycle + 1);
-      } else if (requested != TickingComponent.NOT_SCHEDULED) {
-        wake(c, Math.max(requested, cycle + 1));
-      }
-      if (until.shouldStop()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -113,8 +78,6 @@ public final class Engine {
       }
     }
     for (TickingComponent c : due) {
-      ticks += c.ticks;
-      c.ticks = 0;
       long wakeTime = c.windowWake;
       if (wakeTime != TickingComponent.NOT_SCHEDULED) {
         c.windowWake = TickingComponent.NOT_SCHEDULED;
@@ -137,7 +100,6 @@ public final class Engine {
     ClockDomain clock = c.clock();
     while (true) {
       long cycle = clock.cycleAtOrAfter(t);
-      c.ticks++;
       boolean progress = c.tick(cycle);
       long requested = c.takeRequestedWake();
       long next;
@@ -173,12 +135,6 @@ public final class Engine {
     c.heapIndex = size;
     size++;
     siftUp(size - 1);
-  }
-
-  /** Polled by {@link #run} after each tick. */
-  @FunctionalInterface
-  public interface StopCondition {
-    boolean shouldStop();
   }
 
   private TickingComponent pop() {

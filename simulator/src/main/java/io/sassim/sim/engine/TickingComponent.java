@@ -17,8 +17,6 @@ public abstract class TickingComponent {
   long scheduledTime = NOT_SCHEDULED;
   int heapIndex = -1;
   private long requestedWake = NOT_SCHEDULED;
-  /** Ticks performed, counted per component so windows may run components on several threads. */
-  long ticks;
   /** Where a window left the component: its next wake-up time, or NOT_SCHEDULED. */
   long windowWake = NOT_SCHEDULED;
 

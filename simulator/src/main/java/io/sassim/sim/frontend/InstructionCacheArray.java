@@ -72,8 +72,4 @@ final class InstructionCacheArray {
     readyAt[victim] = arrives;
     lastUse[victim] = cycle;
   }
-
-  void invalidateAll() {
-    Arrays.fill(tags, EMPTY);
-  }
 }

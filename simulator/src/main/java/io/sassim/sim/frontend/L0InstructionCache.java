@@ -78,11 +78,6 @@ public final class L0InstructionCache {
     return !perfect && prefetcher.wantsPort();
   }
 
-  public void invalidate() {
-    array.invalidateAll();
-    prefetcher.reset();
-  }
-
   /** Fetches whose line was present and filled. */
   public long hits() {
     return hits;

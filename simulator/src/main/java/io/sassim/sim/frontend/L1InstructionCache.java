@@ -62,8 +62,4 @@ public final class L1InstructionCache {
   public long misses() {
     return misses;
   }
-
-  public void invalidate() {
-    array.invalidateAll();
-  }
 }

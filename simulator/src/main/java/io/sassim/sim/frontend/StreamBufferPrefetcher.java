@@ -69,10 +69,4 @@ final class StreamBufferPrefetcher {
   boolean wantsPort() {
     return active && count < capacity;
   }
-
-  void reset() {
-    head = 0;
-    count = 0;
-    active = false;
-  }
 }

@@ -16,7 +16,6 @@ import io.sassim.sim.frontend.L0InstructionCache;
 import io.sassim.sim.stats.KernelStats;
 import io.sassim.sim.stats.Stat;
 import io.sassim.traces.model.CtaTrace;
-import io.sassim.traces.model.InstructionTable;
 import io.sassim.traces.model.KernelLaunch;
 import io.sassim.traces.model.KernelTrace;
 import java.util.ArrayList;
@@ -158,6 +157,8 @@ public final class Gpu {
       this.nextCta = kernel.nextCta();
       this.noMoreCtas = nextCta == null;
       this.scoreboard = "scoreboard".equals(config.issue().dependence()) || !kernel.hasControlBits();
+      // A fresh chip per kernel: its caches start cold, as the authors' model invalidates them at
+      // kernel end.
       this.sms = new StreamingMultiprocessor[config.smCount()];
       for (int i = 0; i < sms.length; i++) {
         sms[i] = new StreamingMultiprocessor(i, config, coreClock, scoreboard, alwaysTick);
@@ -208,13 +209,9 @@ public final class Gpu {
       if (failure != null) {
         throw failure;
       }
-      if (!allDone()) {
-        throw new IllegalStateException("engine ran out of work with blocks unfinished");
-      }
       long cycles = blocksStarted == 0 ? start : lastFinish + 1;
       for (StreamingMultiprocessor sm : sms) {
         sm.finishAccounting(cycles);
-        sm.endKernel();
       }
       totalCycles += cycles;
       return collect(cycles);
@@ -243,21 +240,15 @@ public final class Gpu {
         noMoreCtas = true;
         return false;
       }
-      sm.startBlock(cta, cta.linearId(launch.grid()), program, occupancy.registersPerBlock(),
-          occupancy.sharedPerBlock(), cycle);
+      sm.startBlock(cta, cta.linearId(launch.grid()), program, cycle);
       blocksStarted++;
       engine.wake(sm, cycle);
       return true;
     }
 
     private boolean decodeNewInstructions() {
-      InstructionTable table = kernel.instructions();
-      if (table.size() == program.length) {
-        return true;
-      }
       try {
-        DecodedInstruction[] all = decoder.decode(table, origin);
-        program = all;
+        program = decoder.extend(program, kernel.instructions(), origin);
         return true;
       } catch (InputException e) {
         failure = e;
