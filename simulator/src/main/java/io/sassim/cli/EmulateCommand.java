@@ -54,7 +54,7 @@ final class EmulateCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (dump != null) {
-      write(emulator, result);
+      BufferDump.write(dump, emulator.spec(), result.buffers());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s (%s, %s): %d CTAs, %d warp instructions, %d thread instructions in %.2f s%n",
@@ -62,32 +62,5 @@ final class EmulateCommand implements Callable<Integer> {
         emulator.spec().grid().volume(), result.warpInstructions(), result.threadInstructions(), seconds);
     out.flush();
     return 0;
-  }
-
-  /** Writes the output buffers into a hidden sibling folder, then renames it into place. */
-  private void write(Emulator emulator, EmulationResult result) throws InputException {
-    Path target = dump.toAbsolutePath().normalize();
-    Path temp = null;
-    try {
-      Files.createDirectories(target.getParent());
-      temp = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid()));
-      for (BufferArg b : emulator.spec().buffers()) {
-        if (b.output()) {
-          Files.write(temp.resolve(b.name() + ".bin"), result.buffers().get(b.name()));
-        }
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
-    } catch (IOException e) {
-      throw new InputException(dump.toString(), 0, "cannot write: " + e.getMessage(), e);
-    } finally {
-      if (temp != null) {
-        try {
-          com.google.common.io.MoreFiles.deleteRecursively(temp, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
-        } catch (IOException ignored) {
-          // a leftover hidden temp folder is harmless
-        }
-      }
-    }
   }
 }

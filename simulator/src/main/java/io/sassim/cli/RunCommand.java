@@ -1,8 +1,12 @@
 package io.sassim.cli;
 
 import io.sassim.isa.InputException;
+import io.sassim.isa.launch.LaunchSpec;
+import io.sassim.isa.launch.LaunchSpecLoader;
 import io.sassim.sim.config.GpuConfig;
 import io.sassim.sim.config.GpuConfigLoader;
+import io.sassim.sim.exec.ExecutionDrivenRun;
+import io.sassim.sim.exec.ExecutionResult;
 import io.sassim.sim.gpu.Gpu;
 import io.sassim.sim.gpu.SimulationStuckException;
 import io.sassim.sim.gpu.TraceReplay;
@@ -42,14 +46,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate every kernel of a trace in launch order on a GPU config, printing Accel-Sim-style "
           + "lines (gpu_sim_cycle, gpu_sim_insn, ...) per kernel and a summary.",
-      "INPUT is a trace folder, a kernelslist.g, a kernel-N.traceg[.xz] or a native .sstrace.",
+      "INPUT is a trace folder, a kernelslist.g, a kernel-N.traceg[.xz] or a native .sstrace, "
+          + "or a launch spec (LAUNCH.yaml), which runs execution-driven: the emulator executes "
+          + "the kernel as the model fetches it, and clock reads return simulated cycles.",
       "Exit codes: 0 done, 2 bad input, 3 the watchdog found no forward progress, 1 internal "
           + "error."
     })
 final class RunCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "INPUT", arity = "0..1", description = "Trace to simulate.")
+  @Parameters(paramLabel = "INPUT", arity = "0..1", description = "Trace or launch spec to simulate.")
   Path input;
+
+  @Option(names = "--dump", paramLabel = "OUTDIR", description = "Launch specs only: folder to "
+      + "create with one <argname>.bin per output buffer (clock buffers included), as sassim "
+      + "emulate --dump writes them; it appears only when the run completes.")
+  Path dump;
 
   @Mixin GpuOptions gpuOptions;
 
@@ -88,9 +99,15 @@ final class RunCommand implements Callable<Integer> {
       throw new InputException("sassim run", 0, "missing INPUT: give a trace folder, "
           + "kernelslist.g, .traceg[.xz] or .sstrace");
     }
-    rejectLaunchSpec(input);
     if (!Files.exists(input)) {
       throw new InputException(input, 0, "no such file or folder");
+    }
+    boolean launchSpec = isLaunchSpec(input);
+    if (dump != null && !launchSpec) {
+      throw new InputException("--dump", 0, "only a launch spec run has buffers to dump");
+    }
+    if (dump != null && Files.exists(dump)) {
+      throw new InputException(dump, 0, "already exists; choose a new name or remove it first");
     }
     GpuConfig config = gpuOptions.load();
     if (threads < 1 || threads > 1024) {
@@ -101,6 +118,9 @@ final class RunCommand implements Callable<Integer> {
     }
     Gpu gpu = new Gpu(config);
     gpu.setWindowCycles(window);
+    if (launchSpec) {
+      return execute(gpu, config, out, err);
+    }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
     gpu.setThreads(pool);
     try {
@@ -146,13 +166,7 @@ final class RunCommand implements Callable<Integer> {
       });
       TraceInputOptions.reportMismatches(source, err);
     } catch (SimulationStuckException e) {
-      out.flush();
-      err.println("sassim: watchdog: " + e.getMessage());
-      for (String warp : e.warps()) {
-        err.println("  " + warp);
-      }
-      err.flush();
-      return Main.EXIT_STUCK;
+      return stuck(out, err, e);
     }
     double wall = (System.nanoTime() - start) / 1e9;
     if (report.kernels().isEmpty()) {
@@ -168,14 +182,48 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Launch specs run execution-driven, which needs the emulator; say so instead of failing to parse. */
-  private static void rejectLaunchSpec(Path input) throws InputException {
+  private static boolean isLaunchSpec(Path input) {
     String name = input.getFileName() == null ? "" : input.getFileName().toString();
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      throw new InputException(input, 0, "launch specs do not run execution-driven yet; trace "
-          + "it first (sassim trace " + name + " -o OUT.sstrace --format native) and run the "
-          + "trace (folder, kernelslist.g, .traceg[.xz] or .sstrace)");
+    return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(input);
+  }
+
+  /** A launch spec, execution-driven: one kernel, on this thread (the emulator is not shared). */
+  private int execute(Gpu gpu, GpuConfig config, PrintWriter out, PrintWriter err)
+      throws InputException {
+    if (threads > 1) {
+      err.println("sassim: note: execution-driven runs use one thread; --threads is ignored");
     }
+    LaunchSpec launch = LaunchSpecLoader.load(input);
+    RunReport report = new RunReport();
+    long start = System.nanoTime();
+    ExecutionResult result;
+    try {
+      result = ExecutionDrivenRun.run(gpu, launch);
+    } catch (SimulationStuckException e) {
+      return stuck(out, err, e);
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    AccelSimLines.kernel(out, report.add(1, result.stats()), report);
+    AccelSimLines.summary(out, report, wall);
+    out.flush();
+    if (dump != null) {
+      BufferDump.write(dump, launch, result.buffers());
+    }
+    if (json != null) {
+      writeAtomically(json, report.render(config, gpuOptions.overrides(), input.toString(),
+          new RunReport.Timing(wall, version(), gitRevision(), window, 1)));
+    }
+    return 0;
+  }
+
+  private static int stuck(PrintWriter out, PrintWriter err, SimulationStuckException e) {
+    out.flush();
+    err.println("sassim: watchdog: " + e.getMessage());
+    for (String warp : e.warps()) {
+      err.println("  " + warp);
+    }
+    err.flush();
+    return Main.EXIT_STUCK;
   }
 
   private Predicate<KernelLaunch> selection() {

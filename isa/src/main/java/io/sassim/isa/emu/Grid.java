@@ -31,6 +31,10 @@ public final class Grid {
 
   long warpInstructions;
   long threadInstructions;
+  /** Null: clocks read {@link #warpInstructions}. */
+  private ClockSource clock;
+  /** Whether the instruction at PC / 16 reads a clock or timer register. */
+  private final boolean[] clockReads;
 
   /** Set by {@link #resolve}: the offset of the resolved address inside the returned array. */
   int resolvedOffset;
@@ -46,6 +50,29 @@ public final class Grid {
     this.localBytes = Math.max(16, kernel.localBytes());
     this.registerCount = kernel.registerFile();
     this.listener = listener;
+    this.clockReads = new boolean[ops.length];
+    for (int i = 0; i < ops.length; i++) {
+      clockReads[i] = ops[i] instanceof SpecialRegs r && r.readsClock();
+    }
+  }
+
+  /** Makes clock and timer reads ask {@code source}; null restores the warp-instruction count. */
+  public void setClockSource(ClockSource source) {
+    this.clock = source;
+  }
+
+  /** The value a clock read by a warp of {@code block} sees now. */
+  long clock(ThreadBlock block) {
+    return clock == null ? warpInstructions : clock.read(block);
+  }
+
+  /**
+   * Whether the instruction at {@code pc} reads {@code SR_CLOCKLO/HI} or {@code
+   * SR_GLOBALTIMERLO/HI}: a timing model executes such an instruction only when it issues.
+   */
+  public boolean readsClock(int pc) {
+    int i = pc >> 4;
+    return pc >= 0 && i < clockReads.length && clockReads[i];
   }
 
   public long ctaCount() {

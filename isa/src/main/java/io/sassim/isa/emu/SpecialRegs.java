@@ -4,8 +4,8 @@ import io.sassim.isa.sass.Instruction;
 
 /**
  * S2R, CS2R and S2UR: thread and block indices, lane masks, and the clock and timer registers
- * (sass-semantics.md §4). Clocks read a deterministic counter, the grid's dynamic warp-instruction
- * count, so repeated runs agree; a timing model replaces it with its cycle count.
+ * (sass-semantics.md §4). Clocks read the grid's {@link ClockSource}: by default the dynamic
+ * warp-instruction count, so repeated runs agree; a timing model installs its cycle count.
  */
 final class SpecialRegs extends Op {
   static final int TID_X = 0;
@@ -76,6 +76,11 @@ final class SpecialRegs extends Op {
     this.pair = pair;
   }
 
+  /** Reads SR_CLOCKLO/HI or SR_GLOBALTIMERLO/HI. */
+  boolean readsClock() {
+    return which == CLOCKLO || which == CLOCKHI || which == GLOBALTIMERLO || which == GLOBALTIMERHI;
+  }
+
   @Override
   void execute(Warp w, int group, int mask) {
     if (uniform) {
@@ -101,7 +106,6 @@ final class SpecialRegs extends Op {
     int t = w.threadIndex(lane);
     int bx = w.grid.blockDim.x();
     int by = w.grid.blockDim.y();
-    long clock = w.grid.warpInstructions;
     return switch (which) {
       case TID_X -> t % bx;
       case TID_Y -> (t / bx) % by;
@@ -116,10 +120,8 @@ final class SpecialRegs extends Op {
       case LEMASK -> (int) ((2L << lane) - 1);
       case GTMASK -> (int) ~((2L << lane) - 1);
       case GEMASK -> ~((1 << lane) - 1);
-      case CLOCKLO -> pair ? clock : (int) clock;
-      case CLOCKHI -> clock >>> 32;
-      case GLOBALTIMERLO -> pair ? clock : (int) clock;
-      case GLOBALTIMERHI -> clock >>> 32;
+      case CLOCKLO, GLOBALTIMERLO -> pair ? w.grid.clock(b) : (int) w.grid.clock(b);
+      case CLOCKHI, GLOBALTIMERHI -> w.grid.clock(b) >>> 32;
       case SWINLO -> (int) Grid.SHARED_WINDOW;
       case SWINHI -> Grid.SHARED_WINDOW >>> 32;
       case SMEMSZ -> w.block.shared.length;

@@ -153,7 +153,12 @@ public final class ThreadBlock {
     return any;
   }
 
-  private EmulationException deadlock() {
+  /**
+   * The error for a block none of whose warps can proceed: names every unfinished warp's exited
+   * and waiting lanes. For callers that step warps themselves and find them all waiting with no
+   * barrier to release.
+   */
+  public EmulationException deadlock() {
     StringBuilder b = new StringBuilder("deadlock: no warp can proceed;");
     Warp first = null;
     for (Warp w : warps) {

@@ -125,11 +125,7 @@ public final class Warp {
     if (ready == 0) {
       return exited == -1 ? EXITED : BLOCKED;
     }
-    if (curMask == 0 || switchGroup) {
-      select(ready);
-    } else if ((ready & ~curMask) != 0) {
-      merge(ready);
-    }
+    chooseGroup(ready);
     int at = curPc;
     int group = curMask;
     Op[] ops = grid.ops;
@@ -155,6 +151,35 @@ public final class Warp {
       grid.report(this, op, at, group, mask);
     }
     return EXECUTED;
+  }
+
+  /** Picks the lanes that execute next: the scheduling decision {@link #step()} starts with. */
+  private void chooseGroup(int ready) {
+    if (curMask == 0 || switchGroup) {
+      select(ready);
+    } else if ((ready & ~curMask) != 0) {
+      merge(ready);
+    }
+  }
+
+  /**
+   * The PC {@link #step()} will execute next, or -1 when no lane is ready. It makes the
+   * scheduling decision step() would make, so a following step() executes exactly this PC
+   * unless lanes are released in between; a timing model uses it to look at an instruction
+   * (a clock read) before executing it.
+   */
+  public int nextPc() {
+    int ready = readyMask();
+    if (ready == 0) {
+      return -1;
+    }
+    chooseGroup(ready);
+    return curPc;
+  }
+
+  /** Whether lanes are live but none can execute: all wait, normally at a CTA barrier. */
+  public boolean isWaiting() {
+    return exited != -1 && readyMask() == 0;
   }
 
   private void select(int ready) {

@@ -5,7 +5,6 @@ import io.sassim.sim.engine.ClockDomain;
 import io.sassim.sim.engine.TickingComponent;
 import io.sassim.sim.frontend.L0InstructionCache;
 import io.sassim.sim.frontend.L1InstructionCache;
-import io.sassim.traces.model.CtaTrace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +45,8 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private long sharedFp64Free;
   private boolean retireCheck;
   private int residentWarps;
+  /** The cycle being ticked (streams that wake a warp do so from inside it). */
+  private long now;
 
   /**
    * @param alwaysTick tick every cycle instead of sleeping through idle stretches; gives the
@@ -67,7 +68,11 @@ public final class StreamingMultiprocessor extends TickingComponent {
     }
     this.warps = new Warp[settings.maxWarps];
     for (int w = 0; w < warps.length; w++) {
-      warps[w] = new Warp(w, w % settings.subcores, settings.bufferEntries, scoreboardMode);
+      Warp warp = new Warp(w, w % settings.subcores, settings.bufferEntries, scoreboardMode);
+      SubCore home = subcores[warp.subcore];
+      // From inside this SM's cycle: the sub-core may have run already, so look again next cycle.
+      warp.wake = () -> home.wake(now + 1);
+      warps[w] = warp;
     }
     this.memory = new MemoryPipeline(this, settings, new MemoryTiming(config.memory()));
   }
@@ -125,17 +130,20 @@ public final class StreamingMultiprocessor extends TickingComponent {
   /**
    * Starts a thread block at {@code cycle}. The caller has checked the occupancy limits.
    *
+   * @param streams the block's warps
    * @param program the kernel's decoded instructions, indexed by instruction id
    */
-  public void startBlock(CtaTrace cta, long linearId, DecodedInstruction[] program, long cycle) {
-    BlockState block = new BlockState(linearId, cta.warps().size());
+  public void startBlock(WarpStream[] streams, long linearId, DecodedInstruction[] program,
+      long cycle) {
+    BlockState block = new BlockState(linearId, streams.length);
+    now = cycle;
     int next = 0;
-    for (int i = 0; i < cta.warps().size(); i++) {
+    for (WarpStream stream : streams) {
       while (warps[next].active) {
         next++;
       }
       Warp w = warps[next];
-      w.start(block, cta.warps().get(i).warpInCta(), cta.warps().get(i), program, nextAge++, cycle);
+      w.start(block, stream.warpInCta(), stream, program, nextAge++, cycle);
       residentWarps++;
       subcores[w.subcore].addWarp(w);
       subcores[w.subcore].wake(cycle);
@@ -150,6 +158,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
 
   @Override
   protected boolean tick(long cycle) {
+    now = cycle;
     // The memory intake first: what leaves it this cycle releases its counters this cycle.
     boolean progress = memory.cycle(cycle);
     progress |= processEvents(cycle);
@@ -359,7 +368,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       }
       releaseBarrierIfComplete(b, now);
     }
-    if (w.issueIndex >= w.trace.length()) {
+    if (w.trace.ended(w.issueIndex)) {
       w.doneIssuing = true;
       w.block.liveWarps--;
       releaseBarrierIfComplete(w.block, now);

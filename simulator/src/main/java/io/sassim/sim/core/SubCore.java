@@ -451,6 +451,8 @@ final class SubCore {
   private void issue(Warp w, long now) {
     DecodedInstruction in = w.next();
     int traceIndex = w.issueIndex;
+    // First, so that an execution-driven clock read sees this cycle and the entry's mask is set.
+    w.trace.issued(traceIndex, now);
     w.issueIndex++;
     // Held until the instruction completes, so a warp (and its block and kernel) ends only when
     // its last instruction has.
@@ -501,10 +503,14 @@ final class SubCore {
     sm.onIssue(this, w, in, traceIndex, now);
   }
 
-  /** Whether the trace continues anywhere but the next instruction after {@code traceIndex}. */
+  /**
+   * Whether the stream continues anywhere but the next instruction after {@code traceIndex}. An
+   * entry that is not there yet (its warp waits at a barrier in the emulator) counts as no
+   * redirect.
+   */
   private static boolean redirects(Warp w, int traceIndex) {
     int next = traceIndex + 1;
-    if (next >= w.trace.length()) {
+    if (!w.trace.available(next)) {
       return false;
     }
     return w.program[w.trace.instructionId(next)].pc
@@ -544,7 +550,7 @@ final class SubCore {
   }
 
   private boolean canFetch(Warp w, long now) {
-    if (w.fetchIndex >= w.trace.length() || w.buffered() >= w.bufferReady.length
+    if (w.buffered() >= w.bufferReady.length || !w.trace.available(w.fetchIndex)
         || w.fetchAllowedFrom > now) {
       return false;
     }
@@ -569,7 +575,7 @@ final class SubCore {
       if (w.depbarFrom > now && w.depbarFrom != Long.MAX_VALUE) {
         next = Math.min(next, w.depbarFrom);
       }
-      if (w.fetchIndex < w.trace.length() && w.fetchAllowedFrom > now) {
+      if (w.fetchAllowedFrom > now && w.trace.available(w.fetchIndex)) {
         next = Math.min(next, w.fetchAllowedFrom);
       }
       if (w.buffered() == 0) {
@@ -605,7 +611,7 @@ final class SubCore {
       return sb.append("finished issuing; ").append(w.pending).append(" releases outstanding").toString();
     }
     if (w.buffered() == 0) {
-      return sb.append("instruction buffer empty at trace position ").append(w.fetchIndex).toString();
+      return sb.append("instruction buffer empty at stream position ").append(w.fetchIndex).toString();
     }
     DecodedInstruction in = w.next();
     sb.append(String.format("at PC 0x%04x %s: ", in.pc, in.text));

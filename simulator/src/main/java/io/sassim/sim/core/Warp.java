@@ -1,10 +1,9 @@
 package io.sassim.sim.core;
 
-import io.sassim.traces.model.WarpTrace;
-
 /**
  * A hardware warp slot and the dependence state the paper keeps per warp (§4): stall counter,
- * yield, the six dependence counters, plus its instruction buffer and position in its trace.
+ * yield, the six dependence counters, plus its instruction buffer and position in its
+ * instruction stream.
  */
 final class Warp {
 
@@ -13,13 +12,14 @@ final class Warp {
   /** Warp index within its block. */
   int warpInBlock;
   BlockState block;
-  WarpTrace trace;
+  /** The warp's instructions: a trace, or the emulator executing it (named for history). */
+  WarpStream trace;
   DecodedInstruction[] program;
   /** Dynamic age: larger is younger (CGGTY issues the youngest). */
   long age;
   boolean active;
 
-  /** Next trace position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
+  /** Next stream position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
   int fetchIndex;
   int issueIndex;
   final long[] bufferReady;
@@ -50,6 +50,9 @@ final class Warp {
   final boolean[] pendingWrite;
   final int[] pendingReads;
 
+  /** Makes this warp's sub-core look at it again (a stream entry became available). */
+  Runnable wake;
+
   Warp(int slot, int subcore, int bufferEntries, boolean scoreboard) {
     this.slot = slot;
     this.subcore = subcore;
@@ -58,7 +61,7 @@ final class Warp {
     this.pendingReads = scoreboard ? new int[DecodedInstruction.REGISTER_IDS] : null;
   }
 
-  void start(BlockState block, int warpInBlock, WarpTrace trace, DecodedInstruction[] program,
+  void start(BlockState block, int warpInBlock, WarpStream trace, DecodedInstruction[] program,
       long age, long cycle) {
     this.block = block;
     this.warpInBlock = warpInBlock;
@@ -74,7 +77,8 @@ final class Warp {
     java.util.Arrays.fill(counters, 0);
     atBarrier = false;
     depbarFrom = Long.MAX_VALUE;
-    doneIssuing = trace.length() == 0;
+    trace.attach(wake);
+    doneIssuing = trace.ended(0);
     pending = 0;
     asyncCopiesQueued = 0;
     asyncCopiesDone = 0;

@@ -15,7 +15,6 @@ import io.sassim.sim.engine.Engine;
 import io.sassim.sim.frontend.L0InstructionCache;
 import io.sassim.sim.stats.KernelStats;
 import io.sassim.sim.stats.Stat;
-import io.sassim.traces.model.CtaTrace;
 import io.sassim.traces.model.KernelLaunch;
 import io.sassim.traces.model.KernelTrace;
 import java.util.ArrayList;
@@ -118,13 +117,23 @@ public final class Gpu {
    */
   public KernelStats run(KernelTrace kernel, String origin)
       throws InputException, SimulationStuckException {
+    return run(new TraceKernelSource(kernel), origin);
+  }
+
+  /**
+   * Simulates one kernel from any source of warp streams; a source that is not {@link
+   * KernelSource#threadSafe() thread-safe} runs on the calling thread whatever {@link
+   * #setThreads} says (SMs still run window by window in index order, so results do not change).
+   */
+  public KernelStats run(KernelSource kernel, String origin)
+      throws InputException, SimulationStuckException {
     return new KernelRun(kernel, origin).run();
   }
 
   /** One kernel's simulation: the block scheduler and the engine loop. */
   private final class KernelRun {
 
-    private final KernelTrace kernel;
+    private final KernelSource kernel;
     private final String origin;
     private final KernelLaunch launch;
     private final Occupancy occupancy;
@@ -133,14 +142,14 @@ public final class Gpu {
     private final StreamingMultiprocessor[] sms;
     private final Watchdog watchdog;
     private DecodedInstruction[] program = new DecodedInstruction[0];
-    private CtaTrace nextCta;
+    private KernelSource.Block nextCta;
     private boolean noMoreCtas;
     private long blocksStarted;
     private long blocksFinished;
     private long lastFinish;
     private InputException failure;
 
-    KernelRun(KernelTrace kernel, String origin) throws InputException {
+    KernelRun(KernelSource kernel, String origin) throws InputException {
       this.kernel = kernel;
       this.origin = origin;
       this.launch = kernel.launch();
@@ -154,7 +163,7 @@ public final class Gpu {
       }
       // Readers learn whether instructions carry control bits as they parse, so look at the
       // first block before choosing the dependence mechanism.
-      this.nextCta = kernel.nextCta();
+      this.nextCta = kernel.nextBlock();
       this.noMoreCtas = nextCta == null;
       this.scoreboard = "scoreboard".equals(config.issue().dependence()) || !kernel.hasControlBits();
       // A fresh chip per kernel: its caches start cold, as the authors' model invalidates them at
@@ -187,7 +196,7 @@ public final class Gpu {
       long windowStart = start;
       while (!allDone() && failure == null) {
         long windowEnd = windowStart + windowCycles;
-        engine.runWindow(coreClock.timeOf(windowEnd), threads);
+        engine.runWindow(coreClock.timeOf(windowEnd), kernel.threadSafe() ? threads : null);
         long gapEnd = exchangeBlocks(windowEnd);
         if (gapEnd >= 0) {
           throw stuck(gapEnd);
@@ -223,9 +232,9 @@ public final class Gpu {
 
     /** Starts the next block of the grid on {@code sm} at {@code cycle}; false when none is left. */
     private boolean startNextBlock(StreamingMultiprocessor sm, long cycle) {
-      CtaTrace cta;
+      KernelSource.Block cta;
       try {
-        cta = nextCta != null ? nextCta : kernel.nextCta();
+        cta = nextCta != null ? nextCta : kernel.nextBlock();
         nextCta = null;
       } catch (InputException e) {
         failure = e;
@@ -240,7 +249,7 @@ public final class Gpu {
         noMoreCtas = true;
         return false;
       }
-      sm.startBlock(cta, cta.linearId(launch.grid()), program, cycle);
+      sm.startBlock(cta.warps(), cta.linearId(), program, cycle);
       blocksStarted++;
       engine.wake(sm, cycle);
       return true;
