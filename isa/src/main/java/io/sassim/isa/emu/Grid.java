@@ -67,6 +67,21 @@ public final class Grid {
   }
 
   /**
+   * Whether the instruction at {@code pc} is an ordinary one, which always leaves the lanes that
+   * execute it together at {@code pc + 16}; false for control instructions (branches, EXIT,
+   * barriers, BSYNC...) and instructions the emulator cannot execute.
+   */
+  public boolean fallsThrough(int pc) {
+    int i = pc >> 4;
+    return pc >= 0 && i < ops.length && !ops[i].isControl();
+  }
+
+  /** Number of instructions of the kernel: PCs run from 0 to 16 times this, exclusive. */
+  public int instructionCount() {
+    return ops.length;
+  }
+
+  /**
    * Whether the instruction at {@code pc} reads {@code SR_CLOCKLO/HI} or {@code
    * SR_GLOBALTIMERLO/HI}: a timing model executes such an instruction only when it issues.
    */

@@ -100,6 +100,10 @@ final class EmulatedKernel implements KernelSource, EmulatorListener, ClockSourc
     return ids[pc >> 4];
   }
 
+  int pcOf(int id) {
+    return table.get(id).pc();
+  }
+
   /** Executes the next instruction of {@code warp}, whose entry goes to {@code stream}. */
   void step(EmulatedWarpStream stream, Warp warp) {
     stepping = stream;

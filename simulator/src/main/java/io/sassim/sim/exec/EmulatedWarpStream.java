@@ -11,10 +11,16 @@ import java.util.Arrays;
  * one address per such lane for memory instructions), for the life of the warp, because the
  * model may read an entry's addresses long after it issued.
  *
- * <p>Two things stop production. A warp waiting at a CTA barrier in the emulator gives no entry
- * past it until every warp of its block has reached the barrier there ({@link EmulatedBlock}).
- * A clock read is handed to the model unexecuted, and nothing after it is produced, until it
- * issues: {@link #issued} then executes it with the clock reading the issue cycle.
+ * <p>A warp waiting at a CTA barrier in the emulator gives no entry past it until every warp of
+ * its block has reached the barrier there ({@link EmulatedBlock}).
+ *
+ * <p>A clock read is handed to the model unexecuted, and {@link #issued} executes it with the
+ * clock reading the issue cycle. So that fetch runs ahead of it as it does in a trace, the
+ * entries after it are produced as their instruction ids alone while the path is certain: up to
+ * and including the first control instruction, whose successor the emulator has yet to decide.
+ * The model issues in order, so when the clock read issues these entries have not; they are
+ * executed right after it, up to the next clock read among them, which waits for its own issue.
+ * Their masks and addresses are thus in place before anything reads them.
  */
 final class EmulatedWarpStream implements WarpStream {
 
@@ -31,8 +37,12 @@ final class EmulatedWarpStream implements WarpStream {
   private int[] addressStart = new int[65];
   private long[] addresses = new long[64];
   private boolean exited;
-  /** The produced but unexecuted clock read, or -1. */
+  /** The produced but unexecuted clock read, or -1; the entries after it are look-ahead. */
   private int pendingClock = -1;
+  /** PC of the next look-ahead entry, or -1 when the path past the clock read is not certain. */
+  private int lookAheadPc = -1;
+  /** While the look-ahead entries are executed: the end of those entries. */
+  private int replayEnd;
 
   EmulatedWarpStream(EmulatedKernel kernel, EmulatedBlock block, Warp warp) {
     this.kernel = kernel;
@@ -76,7 +86,13 @@ final class EmulatedWarpStream implements WarpStream {
 
   /** Steps the emulator's warp until entry {@code upTo} exists or something stops it. */
   private void produce(int upTo) {
-    while (produced <= upTo && !exited && pendingClock < 0) {
+    while (produced <= upTo && !exited) {
+      if (pendingClock >= 0) {
+        if (!lookAhead()) {
+          return;
+        }
+        continue;
+      }
       int pc = warp.nextPc();
       if (pc < 0) {
         if (!warp.isWaiting()) {
@@ -91,28 +107,61 @@ final class EmulatedWarpStream implements WarpStream {
       }
       if (kernel.readsClock(pc)) {
         pendingClock = produced;
+        lookAheadPc = pc + 16;
         append(kernel.instructionId(pc), 0, null, 0);
-        return;
+        continue;
       }
       kernel.step(this, warp);
     }
   }
 
+  /** Adds the next look-ahead entry after a pending clock read; false when the path is unsure. */
+  private boolean lookAhead() {
+    int pc = lookAheadPc;
+    if (pc < 0 || pc >> 4 >= kernel.grid.instructionCount()) {
+      return false;
+    }
+    append(kernel.instructionId(pc), 0, null, 0);
+    lookAheadPc = kernel.grid.fallsThrough(pc) ? pc + 16 : -1;
+    return true;
+  }
+
   @Override
   public void issued(int i, long cycle) {
-    if (i == pendingClock) {
-      kernel.stepClockRead(this, warp, cycle);
+    if (i != pendingClock) {
+      return;
     }
+    // Execute the clock read at this cycle, then the look-ahead entries up to the next clock
+    // read; each is written again in place, now with its lanes and addresses.
+    int end = produced;
+    replayEnd = end;
+    produced = pendingClock;
+    pendingClock = -1;
+    kernel.stepClockRead(this, warp, cycle);
+    while (produced < end) {
+      if (kernel.readsClock(kernel.pcOf(ids[produced]))) {
+        // The rest stays look-ahead behind this clock read; those entries carry no addresses.
+        pendingClock = produced;
+        for (int k = produced + 1; k <= end; k++) {
+          addressStart[k] = addressStart[produced];
+        }
+        produced = end;
+        replayEnd = 0;
+        return;
+      }
+      kernel.step(this, warp);
+    }
+    replayEnd = 0;
+    lookAheadPc = -1;
   }
 
   /** The emulator executed an instruction of this warp ({@link EmulatedKernel} passes it on). */
   void executed(int id, ExecutedInstruction e, boolean memory, long[] lanes) {
     int mask = e.executedMask();
-    if (pendingClock >= 0) {
-      // The clock read performed at its issue: its entry exists, only its lanes were unknown.
-      masks[pendingClock] = mask;
-      pendingClock = -1;
-      return;
+    if (produced < replayEnd && ids[produced] != id) {
+      throw new IllegalStateException(String.format("warp %d: look-ahead past a clock read "
+          + "named instruction %d, the emulator executed PC 0x%x", warp.warpInCta(),
+          ids[produced], e.pc()));
     }
     if (!memory) {
       append(id, mask, null, 0);

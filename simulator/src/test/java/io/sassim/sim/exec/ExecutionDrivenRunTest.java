@@ -87,4 +87,123 @@ class ExecutionDrivenRunTest {
         "thread instructions");
     assertEquals(traced.values(), executed.values(), "every statistic");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sgemm_tiled/sgemm_tiled", "reduce_sum/reduce_sum", "scan/scan",
+      "transpose/transpose"})
+  void kernelsWithBarriersEndWithTheEmulatorsBuffersAndNearTheirTracesCycles(String name)
+      throws Exception {
+    LaunchSpec spec = spec("traces/kernels/" + name + ".launch.yaml");
+    EmulationResult plain = Emulator.forLaunch(spec, Architecture.SM_86).run(null);
+    KernelStats traced = traceDriven(spec, "rtx-a6000", null);
+    ExecutionResult executed = executionDriven(spec, "rtx-a6000", null);
+    for (Map.Entry<String, byte[]> b : plain.buffers().entrySet()) {
+      assertArrayEquals(b.getValue(), executed.buffers().get(b.getKey()), b.getKey());
+    }
+    assertEquals(traced.warpInstructions(), executed.stats().warpInstructions());
+    double off = Math.abs(executed.stats().cycles() - traced.cycles()) / (double) traced.cycles();
+    System.out.printf("%s: traced %d cycles, executed %d (%.4f)%n", name, traced.cycles(),
+        executed.stats().cycles(), off);
+    assertTrue(off <= BARRIER_TOLERANCE, name + ": traced " + traced.cycles() + " cycles, executed "
+        + executed.stats().cycles());
+  }
+
+  private static final double BARRIER_TOLERANCE = 0.02;
+
+  /** Issue cycles of the clock reads, in order, from an issue log of the only warp. */
+  static long[] clockReadIssues(IssueLog log, LaunchSpec spec, Architecture arch) throws Exception {
+    var listing = io.sassim.isa.emu.LoadedKernel.load(spec.binaryFor(arch), spec.kernel(), arch,
+        java.util.List.of(8, 8, 8)).listing().instructions();
+    return log.all().stream()
+        .filter(i -> listing.get(i.pc() >> 4).text().contains("SR_CLOCKLO"))
+        .mapToLong(IssueLog.Issue::cycle).toArray();
+  }
+
+  /** Little-endian u32 or u64 words of a clocks buffer. */
+  static long[] words(byte[] bytes, int size) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long[] out = new long[bytes.length / size];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = size == 4 ? Integer.toUnsignedLong(b.getInt(4 * i)) : b.getLong(8 * i);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rtx-a6000", "a100"})
+  void aluLatencyClocksAreTheIssueCyclesOfTheTraceDrivenRun(String config) throws Exception {
+    LaunchSpec spec = spec("validation/microbench/alu_latency/alu_latency.launch.yaml");
+    IssueLog tracedLog = new IssueLog();
+    traceDriven(spec, config, tracedLog);
+    Architecture arch = ExecutionDrivenRun.architecture(ListingKernels.config(config, Map.of()), spec);
+    long[] reads = clockReadIssues(tracedLog, spec, arch);
+    assertEquals(16, reads.length, "8 brackets of two clock reads");
+    long[] expected = new long[8];
+    for (int k = 0; k < 8; k++) {
+      expected[k] = reads[2 * k + 1] - reads[2 * k];
+    }
+    long[] clocks = words(executionDriven(spec, config, null).buffers().get("clocks"), 4);
+    System.out.println(config + " alu_latency clocks " + java.util.Arrays.toString(clocks));
+    assertArrayEquals(expected, clocks);
+  }
+
+  @Test
+  void aDependentFfmaChainReadsFourCyclesAnInstructionOnTheClock() throws Exception {
+    // clocks[2] of alu_latency.sm_86.sass: CS2R R8, SR_CLOCKLO at 0x300 (stall 5), then 31 FFMAs
+    // at 0x310-0x4f0, each reading the R7 the one before wrote and each with stall 4 (the FP32
+    // latency; control bits give no wait), the 32nd FFMA at 0x500 (stall 1), and CS2R R12 at
+    // 0x510. With every fetch hitting, the second read issues 5 + 31 * 4 + 1 = 130 cycles after
+    // the first.
+    LaunchSpec spec = spec("validation/microbench/alu_latency/alu_latency.launch.yaml");
+    GpuConfig config = ListingKernels.config("rtx-a6000",
+        Map.of("frontEnd.perfectInstructionCache", true));
+    long[] clocks = words(ExecutionDrivenRun.run(config, spec).buffers().get("clocks"), 4);
+    assertEquals(130, clocks[2]);
+    // Two clock reads back to back (0xa0 stall 2, 0xb0): 2 cycles apart.
+    assertEquals(2, clocks[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h800-pcie", "a100"})
+  void pointerChaseHopsTakeTheFixedLoadLatency(String name) throws Exception {
+    // Each hop is IMAD.WIDE.U32 (waits on the load's counter, stall 6) then LDG.E (32-bit): the
+    // load's RAW latency plus the 6 cycles, plus the loop's bookkeeping once per 16 unrolled hops.
+    LaunchSpec spec = spec("validation/microbench/pointer_chase/pointer_chase.l1.launch.yaml");
+    GpuConfig config = ListingKernels.config(name, Map.of());
+    ExecutionResult r = ExecutionDrivenRun.run(config, spec);
+    double perHop = words(r.buffers().get("clocks"), 8)[0] / 256.0;
+    int raw = config.memory().globalLoadRegular().raw32();
+    System.out.printf("%s pointer_chase.l1: %.2f cycles per hop (LDG RAW %d)%n", name, perHop, raw);
+    assertTrue(perHop >= raw + 6 && perHop <= raw + 6 + 1, name + ": " + perHop + " cycles per hop");
+    byte[] plain = Emulator.forLaunch(spec, ExecutionDrivenRun.architecture(config, spec))
+        .run(null).buffers().get("sink");
+    assertArrayEquals(plain, r.buffers().get("sink"), "the chase ends where the emulator's does");
+  }
+
+  @Test
+  void twoRunsGiveTheSameStatisticsAndClocks() throws Exception {
+    for (String path : new String[] {"traces/kernels/scan/scan.launch.yaml",
+        "validation/microbench/stall_yield/stall_yield.w4.launch.yaml"}) {
+      LaunchSpec spec = spec(path);
+      ExecutionResult a = executionDriven(spec, "rtx-a6000", null);
+      ExecutionResult b = executionDriven(spec, "rtx-a6000", null);
+      assertEquals(a.stats().values(), b.stats().values(), path);
+      assertTrue(java.util.Arrays.deepEquals(a.stats().stallsBySubcore(), b.stats().stallsBySubcore()));
+      for (String buffer : a.buffers().keySet()) {
+        assertArrayEquals(a.buffers().get(buffer), b.buffers().get(buffer), path + " " + buffer);
+      }
+    }
+  }
+
+  @Test
+  void theDramChaseWith256MibRunsInSeconds() throws Exception {
+    LaunchSpec spec = spec("validation/microbench/pointer_chase/pointer_chase.dram.launch.yaml");
+    long start = System.nanoTime();
+    ExecutionResult r = ExecutionDrivenRun.run(ListingKernels.config("h800-pcie", Map.of()), spec);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("pointer_chase.dram: %.1f s, %d cycles%n", seconds, r.stats().cycles());
+    assertEquals(256L << 20, r.buffers().get("chain").length);
+    assertTrue(words(r.buffers().get("clocks"), 8)[0] > 4096L * 32, "4096 dependent loads");
+    assertTrue(seconds < 60, seconds + " s");
+  }
 }
