@@ -88,7 +88,8 @@ class LauncherIT {
 
     Result spec = launch("run", "--gpu", "rtx-a6000",
         ROOT.resolve("traces/kernels/vecadd/vecadd.launch.yaml").toString());
-    assertEquals(2, spec.code());
-    assertTrue(spec.stderr().contains("launch specs do not run execution-driven yet"), spec.stderr());
+    assertEquals(0, spec.code(), spec.stderr());
+    assertTrue(spec.stdout().contains("kernel_name = vecadd"), spec.stdout());
+    assertTrue(spec.stdout().contains("gpu_tot_sim_cycle = "), spec.stdout());
   }
 }

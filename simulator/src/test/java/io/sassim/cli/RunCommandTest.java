@@ -344,9 +344,9 @@ class RunCommandTest {
         "run", "--gpu", "rtx-a6000", sgemm.toString(), "--set", "no.such.field=1");
     expectBadInput("--set: 'watchdog.stallCycles' is not PATH=VALUE",
         "run", "--gpu", "rtx-a6000", sgemm.toString(), "--set", "watchdog.stallCycles");
-    Path spec = ListingKernels.repoRoot().resolve("traces/kernels/sgemm_tiled/sgemm_tiled.launch.yaml");
-    expectBadInput(spec + ": launch specs do not run execution-driven yet; trace it first "
-        + "(sassim trace sgemm_tiled.launch.yaml", "run", "--gpu", "rtx-a6000", spec.toString());
+    Path spec = Files.writeString(tmp.resolve("broken.launch.yaml"),
+        "kernel: vecadd\nbinary: vecadd.{arch}.cubin\ngrid: [1]\nblock: [lots]\nargs: []\n");
+    expectBadInput(spec + ":4: ", "run", "--gpu", "rtx-a6000", spec.toString());
     Path garbage = Files.writeString(tmp.resolve("kernelslist.g"), "kernel-1.traceg\n");
     CliRun g = CliRun.of("run", "--gpu", "rtx-a6000", garbage.toString());
     assertEquals(2, g.code(), g.out());
@@ -396,5 +396,57 @@ class RunCommandTest {
     try (TraceSource s = TraceFiles.open(list)) {
       return (int) s.commands().stream().filter(c -> c instanceof TraceCommand.Kernel).count();
     }
+  }
+
+  @Test
+  void aLaunchSpecRunsExecutionDriven() throws Exception {
+    Path spec = ListingKernels.repoRoot().resolve(
+        "validation/microbench/alu_latency/alu_latency.launch.yaml");
+    Path dump = tmp.resolve("dump");
+    Path json = tmp.resolve("alu.json");
+    CliRun r = CliRun.of("run", "--gpu", "rtx-a6000", spec.toString(), "--dump", dump.toString(),
+        "--json", json.toString());
+    assertEquals(0, r.code(), r.err());
+    Map<String, List<String>> l = lines(r.out());
+    assertEquals("alu_latency", l.get("kernel_name").get(0));
+    assertEquals(1, first(l, "gpu_tot_issued_cta"));
+    long cycles = first(l, "gpu_sim_cycle");
+    assertEquals(cycles, readJson(json).get("kernels").get(0).get("cycles").asLong());
+    // The clock buffer holds simulated cycles: two back-to-back reads 2 cycles apart, and the
+    // eight brackets inside the kernel's run.
+    java.nio.ByteBuffer clocks = java.nio.ByteBuffer.wrap(Files.readAllBytes(dump.resolve("clocks.bin")))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertEquals(32, clocks.capacity());
+    assertEquals(2, clocks.getInt(0));
+    long sum = 0;
+    for (int i = 0; i < 8; i++) {
+      sum += clocks.getInt(4 * i);
+    }
+    assertTrue(sum > 32 * 4 * 6 && sum < cycles, "clock deltas " + sum + " of " + cycles + " cycles");
+    assertTrue(Files.exists(dump.resolve("sink.bin")));
+    assertFalse(Files.exists(dump.resolve("seeds.bin")), "only output buffers are dumped");
+
+    CliRun again = CliRun.of("run", "--gpu", "rtx-a6000", spec.toString(), "--dump", dump.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().strip().startsWith(dump + ": already exists"), again.err());
+  }
+
+  @Test
+  void executionDrivenErrorsAndTheWatchdog() throws Exception {
+    Path root = ListingKernels.repoRoot();
+    // printf_call reaches LEPC, which the emulator cannot execute: the emulator's one line.
+    expectBadInput(root.resolve("traces/kernels/printf_call/printf_call.sm_86.sass") + ":",
+        "run", "--gpu", "rtx-a6000", root.resolve("traces/kernels/printf_call/printf_call.launch.yaml").toString());
+    CliRun lepc = CliRun.of("run", "--gpu", "rtx-a6000",
+        root.resolve("traces/kernels/printf_call/printf_call.launch.yaml").toString());
+    assertTrue(lepc.err().contains("unsupported instruction LEPC"), lepc.err());
+    CliRun stuck = CliRun.of("run", "--gpu", "rtx-a6000",
+        root.resolve("traces/kernels/saxpy/saxpy.launch.yaml").toString(),
+        "--set", "execution.units.FP32.latency=5000", "--set", "watchdog.stallCycles=1000");
+    assertEquals(3, stuck.code(), stuck.err());
+    assertTrue(stuck.err().startsWith("sassim: watchdog: kernel saxpy: no warp issued for 1000 cycles"),
+        stuck.err());
+    expectBadInput("--dump: only a launch spec run has buffers to dump",
+        "run", "--gpu", "rtx-a6000", sgemm.toString(), "--dump", tmp.resolve("d").toString());
   }
 }
