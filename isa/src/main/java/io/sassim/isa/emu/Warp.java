@@ -177,6 +177,25 @@ public final class Warp {
     return curPc;
   }
 
+  /**
+   * The PC at which every live lane waits (normally a CTA barrier, which they leave at this PC +
+   * 16), or -1 when a lane is ready, lanes wait at different PCs, or all have exited.
+   */
+  public int waitingPc() {
+    if (exited == -1 || readyMask() != 0) {
+      return -1;
+    }
+    int at = -1;
+    for (int m = ~exited; m != 0; m &= m - 1) {
+      int v = pc[Integer.numberOfTrailingZeros(m)];
+      if (at >= 0 && v != at) {
+        return -1;
+      }
+      at = v;
+    }
+    return at;
+  }
+
   /** Whether lanes are live but none can execute: all wait, normally at a CTA barrier. */
   public boolean isWaiting() {
     return exited != -1 && readyMask() == 0;

@@ -17,13 +17,20 @@ final class EmulatedBlock {
   final EmulatedWarpStream[] streams;
   private int exited;
 
-  EmulatedBlock(EmulatedKernel kernel, ThreadBlock block) {
+  private final long linearId;
+
+  EmulatedBlock(EmulatedKernel kernel, ThreadBlock block, long linearId) {
     this.kernel = kernel;
     this.block = block;
+    this.linearId = linearId;
     this.streams = new EmulatedWarpStream[block.warpCount()];
     for (int w = 0; w < streams.length; w++) {
       streams[w] = new EmulatedWarpStream(kernel, this, block.warp(w));
     }
+  }
+
+  long linearId() {
+    return linearId;
   }
 
   WarpStream[] warps() {

@@ -85,7 +85,9 @@ final class EmulatedKernel implements KernelSource, EmulatorListener, ClockSourc
     }
     ThreadBlock block = idle.isEmpty() ? grid.newBlock() : idle.pop();
     block.start(nextCta);
-    return new Block(nextCta++, new EmulatedBlock(this, block).warps());
+    Block b = new Block(nextCta, new EmulatedBlock(this, block, nextCta).warps());
+    nextCta++;
+    return b;
   }
 
   void recycle(ThreadBlock block) {

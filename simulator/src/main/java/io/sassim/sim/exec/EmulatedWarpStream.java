@@ -11,16 +11,16 @@ import java.util.Arrays;
  * one address per such lane for memory instructions), for the life of the warp, because the
  * model may read an entry's addresses long after it issued.
  *
- * <p>A warp waiting at a CTA barrier in the emulator gives no entry past it until every warp of
- * its block has reached the barrier there ({@link EmulatedBlock}).
- *
- * <p>A clock read is handed to the model unexecuted, and {@link #issued} executes it with the
- * clock reading the issue cycle. So that fetch runs ahead of it as it does in a trace, the
- * entries after it are produced as their instruction ids alone while the path is certain: up to
- * and including the first control instruction, whose successor the emulator has yet to decide.
- * The model issues in order, so when the clock read issues these entries have not; they are
- * executed right after it, up to the next clock read among them, which waits for its own issue.
- * Their masks and addresses are thus in place before anything reads them.
+ * <p>Two things stop the emulator's warp before the model is done fetching: a clock read, which
+ * must execute at the cycle it issues ({@link #issued}), and a CTA barrier, which completes in
+ * the emulator only once every warp of the block waits at it there ({@link EmulatedBlock}), so
+ * that shared memory holds what the other warps stored before it. Fetch still runs ahead as it
+ * does in a trace: past such a stop the stream gives <em>look-ahead</em> entries, instruction
+ * ids alone along the path that is certain (straight on, up to and including the first control
+ * instruction, whose successor the emulator has yet to decide). A look-ahead entry is executed
+ * as soon as the emulator can go on, and at the latest when it issues; the model issues in
+ * order and reads an entry's lanes and addresses only from its issue on, so they are always in
+ * place when read.
  */
 final class EmulatedWarpStream implements WarpStream {
 
@@ -29,20 +29,21 @@ final class EmulatedWarpStream implements WarpStream {
   private final Warp warp;
   private Runnable wake;
 
+  /** Entries [0, executed) are executed; [executed, produced) are look-ahead. */
+  private int executed;
   private int produced;
   private int[] ids = new int[64];
   private int[] masks = new int[64];
   private byte[] counts = new byte[64];
-  /** Entry i's addresses start at addressStart[i]: its count of them, or first and stride. */
+  /**
+   * Entry i's addresses start at addressStart[i]: its count of them, or first and stride.
+   * Look-ahead entries have none, so their starts all equal addressStart[executed].
+   */
   private int[] addressStart = new int[65];
   private long[] addresses = new long[64];
   private boolean exited;
-  /** The produced but unexecuted clock read, or -1; the entries after it are look-ahead. */
-  private int pendingClock = -1;
-  /** PC of the next look-ahead entry, or -1 when the path past the clock read is not certain. */
+  /** PC of the next look-ahead entry, or -1 when the path ahead is not certain. */
   private int lookAheadPc = -1;
-  /** While the look-ahead entries are executed: the end of those entries. */
-  private int replayEnd;
 
   EmulatedWarpStream(EmulatedKernel kernel, EmulatedBlock block, Warp warp) {
     this.kernel = kernel;
@@ -84,11 +85,13 @@ final class EmulatedWarpStream implements WarpStream {
     return i >= produced && exited;
   }
 
-  /** Steps the emulator's warp until entry {@code upTo} exists or something stops it. */
+  /** Steps the emulator's warp, or looks ahead, until entry {@code upTo} exists or neither can. */
   private void produce(int upTo) {
     while (produced <= upTo && !exited) {
-      if (pendingClock >= 0) {
-        if (!lookAhead()) {
+      if (executed < produced) {
+        if (canExecuteNext()) {
+          kernel.step(this, warp);
+        } else if (!lookAhead()) {
           return;
         }
         continue;
@@ -100,93 +103,102 @@ final class EmulatedWarpStream implements WarpStream {
           block.warpExited();
           return;
         }
-        if (!block.releaseBarrier()) {
+        if (block.releaseBarrier()) {
+          continue;
+        }
+        int at = warp.waitingPc();
+        if (at < 0) {
+          return;
+        }
+        lookAheadPc = at + 16;
+        if (!lookAhead()) {
           return;
         }
         continue;
       }
       if (kernel.readsClock(pc)) {
-        pendingClock = produced;
-        lookAheadPc = pc + 16;
-        append(kernel.instructionId(pc), 0, null, 0);
+        lookAheadPc = pc;
+        lookAhead();
         continue;
       }
       kernel.step(this, warp);
     }
   }
 
-  /** Adds the next look-ahead entry after a pending clock read; false when the path is unsure. */
+  /**
+   * Whether the first look-ahead entry can be executed now: it is no clock read, and the warp
+   * is not held at a barrier (or the barrier completes now).
+   */
+  private boolean canExecuteNext() {
+    if (kernel.readsClock(kernel.pcOf(ids[executed]))) {
+      return false;
+    }
+    return !warp.isWaiting() || block.releaseBarrier();
+  }
+
+  /** Adds the next look-ahead entry; false when the path ahead is not certain. */
   private boolean lookAhead() {
     int pc = lookAheadPc;
     if (pc < 0 || pc >> 4 >= kernel.grid.instructionCount()) {
       return false;
     }
-    append(kernel.instructionId(pc), 0, null, 0);
+    if (produced == ids.length) {
+      grow();
+    }
+    ids[produced] = kernel.instructionId(pc);
+    masks[produced] = 0;
+    counts[produced] = 0;
+    addressStart[produced + 1] = addressStart[produced];
+    produced++;
     lookAheadPc = kernel.grid.fallsThrough(pc) ? pc + 16 : -1;
     return true;
   }
 
   @Override
   public void issued(int i, long cycle) {
-    if (i != pendingClock) {
-      return;
-    }
-    // Execute the clock read at this cycle, then the look-ahead entries up to the next clock
-    // read; each is written again in place, now with its lanes and addresses.
-    int end = produced;
-    replayEnd = end;
-    produced = pendingClock;
-    pendingClock = -1;
-    kernel.stepClockRead(this, warp, cycle);
-    while (produced < end) {
-      if (kernel.readsClock(kernel.pcOf(ids[produced]))) {
-        // The rest stays look-ahead behind this clock read; those entries carry no addresses.
-        pendingClock = produced;
-        for (int k = produced + 1; k <= end; k++) {
-          addressStart[k] = addressStart[produced];
-        }
-        produced = end;
-        replayEnd = 0;
-        return;
+    // Entries before i have issued, so they are executed; look-ahead up to i runs now.
+    while (executed <= i) {
+      if (warp.isWaiting() && !block.releaseBarrier()) {
+        throw new IllegalStateException(String.format("warp %d of CTA %d: entry %d issues past "
+            + "a barrier that has not completed in the emulator", warp.warpInCta(),
+            block.linearId(), i));
       }
-      kernel.step(this, warp);
+      if (executed == i && kernel.readsClock(kernel.pcOf(ids[i]))) {
+        kernel.stepClockRead(this, warp, cycle);
+      } else {
+        kernel.step(this, warp);
+      }
     }
-    replayEnd = 0;
-    lookAheadPc = -1;
   }
 
   /** The emulator executed an instruction of this warp ({@link EmulatedKernel} passes it on). */
   void executed(int id, ExecutedInstruction e, boolean memory, long[] lanes) {
     int mask = e.executedMask();
-    if (produced < replayEnd && ids[produced] != id) {
-      throw new IllegalStateException(String.format("warp %d: look-ahead past a clock read "
-          + "named instruction %d, the emulator executed PC 0x%x", warp.warpInCta(),
-          ids[produced], e.pc()));
-    }
-    if (!memory) {
-      append(id, mask, null, 0);
-      return;
+    if (executed < produced && ids[executed] != id) {
+      throw new IllegalStateException(String.format("warp %d of CTA %d: look-ahead entry %d "
+          + "named PC 0x%x, the emulator executed PC 0x%x", warp.warpInCta(), block.linearId(),
+          executed, kernel.pcOf(ids[executed]), e.pc()));
     }
     int n = 0;
-    if (e.hasAddresses()) {
-      for (int m = mask; m != 0; m &= m - 1) {
-        lanes[n++] = e.address(Integer.numberOfTrailingZeros(m));
+    if (memory) {
+      if (e.hasAddresses()) {
+        for (int m = mask; m != 0; m &= m - 1) {
+          lanes[n++] = e.address(Integer.numberOfTrailingZeros(m));
+        }
+      } else {
+        mask = 0; // an access the emulator did not perform, recorded as predicated off (as traced)
       }
-    } else {
-      mask = 0; // an access the emulator did not perform, recorded as predicated off (as traced)
     }
-    append(id, mask, lanes, n);
+    write(id, mask, lanes, n);
   }
 
-  private void append(int id, int mask, long[] lanes, int n) {
-    if (produced == ids.length) {
-      int size = produced * 2;
-      ids = Arrays.copyOf(ids, size);
-      masks = Arrays.copyOf(masks, size);
-      counts = Arrays.copyOf(counts, size);
-      addressStart = Arrays.copyOf(addressStart, size + 1);
+  /** Writes entry {@code executed}: a new one, or a look-ahead entry now with its lanes. */
+  private void write(int id, int mask, long[] lanes, int n) {
+    int i = executed;
+    if (i == ids.length) {
+      grow();
     }
-    int at = addressStart[produced];
+    int at = addressStart[i];
     boolean strided = n >= 3 && progression(lanes, n);
     int stored = strided ? 2 : n;
     if (at + stored > addresses.length) {
@@ -198,11 +210,24 @@ final class EmulatedWarpStream implements WarpStream {
     } else if (n > 0) {
       System.arraycopy(lanes, 0, addresses, at, n);
     }
-    ids[produced] = id;
-    masks[produced] = mask;
-    counts[produced] = (byte) n;
-    addressStart[produced + 1] = at + stored;
-    produced++;
+    ids[i] = id;
+    masks[i] = mask;
+    counts[i] = (byte) n;
+    executed++;
+    if (produced < executed) {
+      produced = executed;
+    }
+    for (int k = i + 1; k <= produced; k++) {
+      addressStart[k] = at + stored;
+    }
+  }
+
+  private void grow() {
+    int size = ids.length * 2;
+    ids = Arrays.copyOf(ids, size);
+    masks = Arrays.copyOf(masks, size);
+    counts = Arrays.copyOf(counts, size);
+    addressStart = Arrays.copyOf(addressStart, size + 1);
   }
 
   private static boolean progression(long[] lanes, int n) {
@@ -249,13 +274,9 @@ final class EmulatedWarpStream implements WarpStream {
     return addresses[addressStart[i] + 1];
   }
 
-  /** Entries produced so far (tests). */
-  int produced() {
-    return produced;
-  }
-
   @Override
   public String toString() {
-    return "warp " + warp.warpInCta() + " (" + produced + " instructions so far)";
+    return "warp " + warp.warpInCta() + " (" + executed + " instructions executed, "
+        + (produced - executed) + " ahead)";
   }
 }

@@ -88,10 +88,14 @@ class ExecutionDrivenRunTest {
     assertEquals(traced.values(), executed.values(), "every statistic");
   }
 
+  /**
+   * With fetch running ahead past barriers (look-ahead entries), these match their traces cycle
+   * for cycle; in general a barrier kernel may differ a little (docs/model.md).
+   */
   @ParameterizedTest
   @ValueSource(strings = {"sgemm_tiled/sgemm_tiled", "reduce_sum/reduce_sum", "scan/scan",
       "transpose/transpose"})
-  void kernelsWithBarriersEndWithTheEmulatorsBuffersAndNearTheirTracesCycles(String name)
+  void kernelsWithBarriersEndWithTheEmulatorsBuffersAndTheirTracesCycles(String name)
       throws Exception {
     LaunchSpec spec = spec("traces/kernels/" + name + ".launch.yaml");
     EmulationResult plain = Emulator.forLaunch(spec, Architecture.SM_86).run(null);
@@ -100,15 +104,9 @@ class ExecutionDrivenRunTest {
     for (Map.Entry<String, byte[]> b : plain.buffers().entrySet()) {
       assertArrayEquals(b.getValue(), executed.buffers().get(b.getKey()), b.getKey());
     }
-    assertEquals(traced.warpInstructions(), executed.stats().warpInstructions());
-    double off = Math.abs(executed.stats().cycles() - traced.cycles()) / (double) traced.cycles();
-    System.out.printf("%s: traced %d cycles, executed %d (%.4f)%n", name, traced.cycles(),
-        executed.stats().cycles(), off);
-    assertTrue(off <= BARRIER_TOLERANCE, name + ": traced " + traced.cycles() + " cycles, executed "
-        + executed.stats().cycles());
+    assertEquals(traced.cycles(), executed.stats().cycles(), "cycles");
+    assertEquals(traced.values(), executed.stats().values(), "every statistic");
   }
-
-  private static final double BARRIER_TOLERANCE = 0.02;
 
   /** Issue cycles of the clock reads, in order, from an issue log of the only warp. */
   static long[] clockReadIssues(IssueLog log, LaunchSpec spec, Architecture arch) throws Exception {
