@@ -441,6 +441,12 @@ final class ControlOps {
       this.arriveOnly = arriveOnly;
     }
 
+    /** BAR.SYNC or BAR.RED of barrier 0, unguarded and without a thread count: all threads. */
+    boolean wholeCta() {
+      return !arriveOnly && count == null && guard == null && id.isImmediate()
+          && (id.get(null, 0) & 15) == 0;
+    }
+
     @Override
     void execute(Warp w, int group, int mask) {
       if (mask == 0) {

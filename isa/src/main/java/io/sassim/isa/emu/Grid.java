@@ -35,6 +35,7 @@ public final class Grid {
   private ClockSource clock;
   /** Whether the instruction at PC / 16 reads a clock or timer register. */
   private final boolean[] clockReads;
+  private final boolean onlyWholeCtaBarriers;
 
   /** Set by {@link #resolve}: the offset of the resolved address inside the returned array. */
   int resolvedOffset;
@@ -51,9 +52,24 @@ public final class Grid {
     this.registerCount = kernel.registerFile();
     this.listener = listener;
     this.clockReads = new boolean[ops.length];
+    boolean wholeCta = true;
     for (int i = 0; i < ops.length; i++) {
       clockReads[i] = ops[i] instanceof SpecialRegs r && r.readsClock();
+      if (ops[i] instanceof ControlOps.CtaBarrier b && !b.wholeCta()) {
+        wholeCta = false;
+      }
     }
+    this.onlyWholeCtaBarriers = wholeCta;
+  }
+
+  /**
+   * Whether every CTA barrier of the kernel is a plain {@code __syncthreads}: BAR.SYNC or BAR.RED
+   * of barrier 0 by all threads, with no named barrier, thread count, guard or BAR.ARV. A timing
+   * model that counts a block's warps at a barrier then agrees with the emulator on when it
+   * completes.
+   */
+  public boolean onlyWholeCtaBarriers() {
+    return onlyWholeCtaBarriers;
   }
 
   /** Makes clock and timer reads ask {@code source}; null restores the warp-instruction count. */

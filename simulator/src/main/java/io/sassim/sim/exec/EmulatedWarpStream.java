@@ -17,10 +17,13 @@ import java.util.Arrays;
  * that shared memory holds what the other warps stored before it. Fetch still runs ahead as it
  * does in a trace: past such a stop the stream gives <em>look-ahead</em> entries, instruction
  * ids alone along the path that is certain (straight on, up to and including the first control
- * instruction, whose successor the emulator has yet to decide). A look-ahead entry is executed
- * as soon as the emulator can go on, and at the latest when it issues; the model issues in
- * order and reads an entry's lanes and addresses only from its issue on, so they are always in
- * place when read.
+ * instruction, whose successor the emulator has yet to decide). Past a barrier it looks ahead
+ * only in kernels whose barriers are all plain {@code __syncthreads}: there the model's barrier
+ * (all live warps) and the emulator's (all live threads) complete together, while a named
+ * barrier with a thread count could let the model issue past it first. A look-ahead entry is
+ * executed as soon as the emulator can go on, and at the latest when it issues; the model
+ * issues in order and reads an entry's lanes and addresses only from its issue on, so they are
+ * always in place when read.
  */
 final class EmulatedWarpStream implements WarpStream {
 
@@ -106,7 +109,7 @@ final class EmulatedWarpStream implements WarpStream {
         if (block.releaseBarrier()) {
           continue;
         }
-        int at = warp.waitingPc();
+        int at = kernel.grid.onlyWholeCtaBarriers() ? warp.waitingPc() : -1;
         if (at < 0) {
           return;
         }
