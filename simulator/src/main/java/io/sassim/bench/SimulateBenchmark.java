@@ -2,6 +2,9 @@ package io.sassim.bench;
 
 import io.sassim.isa.InputException;
 import io.sassim.sim.config.GpuConfig;
+import io.sassim.isa.emu.Emulator;
+import io.sassim.isa.launch.LaunchSpec;
+import io.sassim.sim.exec.ExecutionDrivenRun;
 import io.sassim.sim.gpu.Gpu;
 import io.sassim.sim.gpu.SimulationStuckException;
 import io.sassim.sim.stats.KernelStats;
@@ -78,6 +81,11 @@ public final class SimulateBenchmark {
     this.warmUpNanos = (long) (warmUpSeconds * 1e9);
   }
 
+  /** One timed unit of work: warp instructions, thread instructions, cycles. */
+  private interface Pass {
+    long[] run() throws InputException, SimulationStuckException;
+  }
+
   /** Reads {@code source}, warms up, and times {@code repeats} passes over all its kernels. */
   public Result run(TraceSource source) throws InputException, SimulationStuckException {
     long readStart = System.nanoTime();
@@ -86,10 +94,31 @@ public final class SimulateBenchmark {
     if (kernels.isEmpty()) {
       throw new InputException(source.origin(), 0, "no kernel launches to simulate");
     }
+    return time(kernels.size(), readSeconds, () -> pass(kernels));
+  }
+
+  /**
+   * Execution-driven: loads the launch once (listing decoded, initial buffers built; timed apart
+   * as {@code readSeconds}), then each pass emulates and simulates it on a fresh {@link Gpu},
+   * from fresh copies of the buffers.
+   */
+  public Result runExecutionDriven(LaunchSpec spec) throws InputException, SimulationStuckException {
+    long loadStart = System.nanoTime();
+    Emulator emulator = Emulator.forLaunch(spec, ExecutionDrivenRun.architecture(config, spec));
+    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+    return time(1, loadSeconds, () -> {
+      KernelStats stats = ExecutionDrivenRun.run(new Gpu(config), emulator).stats();
+      return new long[] {stats.warpInstructions(), stats.get(Stat.THREAD_INSTRUCTIONS),
+          stats.cycles()};
+    });
+  }
+
+  private Result time(int kernelCount, double readSeconds, Pass pass)
+      throws InputException, SimulationStuckException {
     long warmUpEnd = System.nanoTime() + warmUpNanos;
-    long[] counts = pass(kernels);
+    long[] counts = pass.run();
     while (System.nanoTime() < warmUpEnd) {
-      pass(kernels);
+      pass.run();
     }
     double[] seconds = new double[repeats];
     double bestCpu = Double.MAX_VALUE;
@@ -98,7 +127,7 @@ public final class SimulateBenchmark {
     for (int r = 0; r < repeats; r++) {
       long cpuStart = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
-      long[] again = pass(kernels);
+      long[] again = pass.run();
       seconds[r] = (System.nanoTime() - start) / 1e9;
       if (cpuTime) {
         bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
@@ -110,7 +139,7 @@ public final class SimulateBenchmark {
       }
     }
     Arrays.sort(seconds);
-    return new Result(kernels.size(), counts[0], counts[1], counts[2], readSeconds, seconds[0],
+    return new Result(kernelCount, counts[0], counts[1], counts[2], readSeconds, seconds[0],
         seconds[repeats / 2], cpuTime ? bestCpu : 0, repeats);
   }
 

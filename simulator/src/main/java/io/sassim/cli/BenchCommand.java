@@ -8,6 +8,7 @@ import io.sassim.sim.config.GpuConfig;
 import io.sassim.sim.gpu.SimulationStuckException;
 import io.sassim.traces.model.TraceSource;
 import io.sassim.isa.InputException;
+import io.sassim.isa.launch.LaunchSpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -136,7 +137,9 @@ final class BenchCommand implements Runnable {
         "Simulate every kernel of a trace repeatedly on one thread and print simulated warp "
             + "instructions per second and simulated cycles per second of the timing model.",
         "The trace is read into memory first; that read is timed apart and excluded from the "
-            + "rates. IN is a trace folder, kernelslist.g, .traceg[.xz] or .sstrace."
+            + "rates. IN is a trace folder, kernelslist.g, .traceg[.xz] or .sstrace, or a launch "
+            + "spec (LAUNCH.yaml): then each pass runs it execution-driven, emulator included, "
+            + "and loading the launch once is what is timed apart."
       })
   static final class Simulate implements Callable<Integer> {
 
@@ -163,8 +166,18 @@ final class BenchCommand implements Runnable {
       }
       GpuConfig config = gpuOptions.load();
       SimulateBenchmark.Result r;
-      try (TraceSource source = inputOptions.open(input)) {
-        r = new SimulateBenchmark(config, repeats, warmUpSeconds).run(source);
+      String name = input.getFileName() == null ? "" : input.getFileName().toString();
+      boolean launchSpec = (name.endsWith(".yaml") || name.endsWith(".yml"))
+          && Files.isRegularFile(input);
+      SimulateBenchmark bench = new SimulateBenchmark(config, repeats, warmUpSeconds);
+      try {
+        if (launchSpec) {
+          r = bench.runExecutionDriven(LaunchSpecLoader.load(input));
+        } else {
+          try (TraceSource source = inputOptions.open(input)) {
+            r = bench.run(source);
+          }
+        }
       } catch (SimulationStuckException e) {
         throw new InputException(input.toString(), 0, "the watchdog stopped the simulation: "
             + e.getMessage() + " (sassim run prints the stuck warps)");
@@ -173,7 +186,9 @@ final class BenchCommand implements Runnable {
       out.printf("input %s on %s: %d kernels, %d warp instructions, %d thread instructions, "
           + "%d simulated cycles per pass%n", input, config.name(), r.kernels(),
           r.warpInstructions(), r.threadInstructions(), r.cycles());
-      out.printf("trace read into memory once in %.3f s (not in the rates)%n", r.readSeconds());
+      out.printf(launchSpec ? "execution-driven: launch loaded once (listing decoded, buffers "
+          + "built) in %.3f s (not in the rates); each pass emulates and simulates%n"
+          : "trace read into memory once in %.3f s (not in the rates)%n", r.readSeconds());
       out.printf("%d timed passes: best %.3f s, median %.3f s%n", r.passes(), r.bestSeconds(),
           r.medianSeconds());
       out.printf("simulated warp instructions per second: %.0f (median pass %.0f)%n",

@@ -52,11 +52,19 @@ public final class ExecutionDrivenRun {
    */
   public static ExecutionResult run(Gpu gpu, LaunchSpec spec)
       throws InputException, SimulationStuckException {
-    Emulator emulator = Emulator.forLaunch(spec, architecture(gpu.config(), spec));
+    return run(gpu, Emulator.forLaunch(spec, architecture(gpu.config(), spec)));
+  }
+
+  /**
+   * Runs the launch of {@code emulator} on {@code gpu}, from fresh copies of its initial
+   * buffers; one emulator can serve several runs (a benchmark loads the launch once).
+   */
+  public static ExecutionResult run(Gpu gpu, Emulator emulator)
+      throws InputException, SimulationStuckException {
     EmulatedKernel kernel = new EmulatedKernel(emulator);
     KernelStats stats;
     try {
-      stats = gpu.run(kernel, spec.source().toString());
+      stats = gpu.run(kernel, emulator.spec().source().toString());
     } catch (EmulationFailure f) {
       throw f.cause;
     }
@@ -67,7 +75,7 @@ public final class ExecutionDrivenRun {
    * The spec's binary for the config's architecture; a Hopper chip also runs sm_90a code, which
    * a spec may provide instead of sm_90.
    */
-  static Architecture architecture(GpuConfig gpu, LaunchSpec spec) throws InputException {
+  public static Architecture architecture(GpuConfig gpu, LaunchSpec spec) throws InputException {
     Architecture arch = Architecture.parse(gpu.architecture());
     if (arch == null) {
       throw new InputException(spec.source(), 0, "GPU config " + gpu.name()
