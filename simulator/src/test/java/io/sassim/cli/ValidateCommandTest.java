@@ -83,6 +83,34 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aKernelCaseGetsTheCyclesOfTracingAndRunningItsSpec(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("capture.json");
+    Files.writeString(file, CAPTURE, StandardCharsets.UTF_8);
+    Path out = dir.resolve("report");
+    CliRun run = CliRun.of("validate", "--gpu", "h100-sxm", file.toString(), "-o",
+        out.toString());
+    assertEquals(0, run.code(), run.err());
+
+    // The same launch through the user-facing commands: trace with control bits, then run.
+    Path trace = dir.resolve("vecadd.sstrace");
+    assertEquals(0, CliRun.of("trace", ROOT.resolve("traces/kernels/vecadd/vecadd.launch.yaml")
+        .toString(), "-o", trace.toString(), "--format", "native", "--arch", "sm_90").code());
+    CliRun sim = CliRun.of("run", "--gpu", "h100-sxm", trace.toString());
+    assertEquals(0, sim.code(), sim.err());
+    String cycles = sim.out().lines().filter(l -> l.startsWith("gpu_sim_cycle = ")).findFirst()
+        .orElseThrow().substring("gpu_sim_cycle = ".length()).strip();
+
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(2, csv.size());
+    String[] row = csv.get(1).split(",");
+    assertEquals("traces/kernels/vecadd/vecadd", row[0]);
+    assertEquals("9900", row[4]);
+    assertEquals(cycles, row[5]);
+    double ape = 100.0 * Math.abs(Long.parseLong(cycles) - 9900) / 9900;
+    assertEquals(ape, Double.parseDouble(row[6]), 1e-4);
+  }
+
+  @Test
   void aCaptureOfAnotherTargetIsSkippedWithItsReason(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("capture.json");
     Files.writeString(file, CAPTURE.replace("\"sm_90\"", "\"sm_80\""), StandardCharsets.UTF_8);
