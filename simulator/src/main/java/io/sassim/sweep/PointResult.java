@@ -35,8 +35,8 @@ public record PointResult(
    * and every wanted metric. A result left by an earlier, different spec is run again.
    */
   boolean answers(SweepTask task, Iterable<String> wantedMetrics) {
-    if (this.task != task.index() || point != task.point().index()
-        || !workload.equals(task.workload().name())) {
+    // Not the task index: it shifts when workloads are added, and the point and workload say it.
+    if (point != task.point().index() || !workload.equals(task.workload().name())) {
       return false;
     }
     if (!settings.keySet().equals(task.point().settings().keySet())) {

@@ -61,6 +61,14 @@ public final class SlurmExecutor implements SweepExecutor {
     SweepStore store = runner.store();
     Path slurmDir = store.slurm();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    // A stale result (from a different spec) would count as progress while its task is queued.
+    for (SweepTask t : tasks) {
+      try {
+        Files.deleteIfExists(store.fileOf(t));
+      } catch (IOException e) {
+        throw new SweepException("cannot replace " + store.fileOf(t) + ": " + e.getMessage(), e);
+      }
+    }
     List<Array> arrays = new ArrayList<>();
     for (int from = 0; from < tasks.size(); from += MAX_ARRAY) {
       List<SweepTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + MAX_ARRAY));

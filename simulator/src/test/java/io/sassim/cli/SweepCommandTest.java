@@ -193,5 +193,11 @@ class SweepCommandTest {
     // the kept point's row is unchanged but for its speed-up, whose baseline changed
     assertEquals(csv.lines().skip(2).findFirst().orElseThrow().replaceAll(",[^,]*$", ""),
         after.lines().skip(2).findFirst().orElseThrow().replaceAll(",[^,]*$", ""));
+    // A new workload shifts every task index, yet only its own tasks run.
+    CliRun added = CliRun.of("sweep", spec(first.replace("[2, 8]", "[4, 8]")
+        .replace("workloads: [", "workloads: [" + SPMV + ", ")).toString(), "-o", out.toString(),
+        "--no-plots");
+    assertEquals(0, added.code(), added.err());
+    assertTrue(added.err().contains("2 done, 2 to run"), added.err());
   }
 }
