@@ -101,6 +101,29 @@ class SweepCommandTest {
   }
 
   @Test
+  void aTraceWorkloadRunsLikeTheLaunchItWasRecordedFrom() throws Exception {
+    Path trace = tmp.resolve("stencil.sstrace");
+    assertEquals(0, CliRun.of("trace", STENCIL, "-o", trace.toString(), "--format", "native",
+        "-q").code());
+    Path out = tmp.resolve("out");
+    CliRun r = CliRun.of("sweep", spec("""
+        gpu: rtx-a6000
+        axes: [{path: frontEnd.prefetcher.entries, values: [1, 8]}]
+        workloads: [%s, {name: recorded, path: stencil.sstrace}]
+        metrics: [warpInstructions]
+        """.formatted(STENCIL)).toString(), "-o", out.toString(), "--no-plots");
+    assertEquals(0, r.code(), r.err());
+    List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(5, rows.size());
+    for (int i = 1; i < rows.size(); i += 2) {
+      assertTrue(rows.get(i).contains(",stencil2d,"), rows.get(i));
+      assertTrue(rows.get(i + 1).contains(",recorded,"), rows.get(i + 1));
+      assertEquals(rows.get(i).replace(",stencil2d,", ","),
+          rows.get(i + 1).replace(",recorded,", ","));
+    }
+  }
+
+  @Test
   void resultsDoNotDependOnTheThreadCount() throws Exception {
     String text = """
         gpu: rtx-a6000
