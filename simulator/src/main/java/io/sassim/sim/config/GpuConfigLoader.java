@@ -51,8 +51,18 @@ public final class GpuConfigLoader {
    * {@code .yml}.
    */
   public static GpuConfig byName(String nameOrPath, Path configsDir) throws InputException {
+    return load(fileFor(nameOrPath, configsDir));
+  }
+
+  /**
+   * The file {@link #byName} loads: the path itself when it ends in {@code .yaml} or {@code
+   * .yml}, else the one {@code NAME.yaml} under {@code configsDir} outside {@code base/}. With
+   * it, callers that add overrides ({@link #load(Path, Map)}) resolve names as {@code byName}
+   * does.
+   */
+  public static Path fileFor(String nameOrPath, Path configsDir) throws InputException {
     if (nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")) {
-      return load(Path.of(nameOrPath));
+      return Path.of(nameOrPath);
     }
     List<Path> found = new ArrayList<>();
     for (Path p : gpuFiles(configsDir)) {
@@ -68,7 +78,7 @@ public final class GpuConfigLoader {
       throw new InputException(configsDir.toString(), 0, "GPU config name '" + nameOrPath
           + "' is ambiguous: " + found);
     }
-    return load(found.get(0));
+    return found.get(0);
   }
 
   /** Names of the GPUs under {@code configsDir} (its YAML files outside {@code base/}), sorted. */

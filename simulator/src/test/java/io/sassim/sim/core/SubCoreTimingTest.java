@@ -223,6 +223,27 @@ class SubCoreTimingTest {
   }
 
   @Test
+  void aSecondReadPortPerBankHalvesTheConflicts() throws Exception {
+    // The sweep's "1 or 2 read ports" (registerFile.readPortsPerBank, paper Table 6): with two
+    // ports, the ind3 FFMA's two bank-1 reads fit one cycle and it issues back to back; the six
+    // even3 FFMAs, which issue every 3 cycles with one port (18 per round), take 9 per round.
+    Kernel k = kernel("rf_bank_conflict");
+    int[] pcs = new int[24];
+    Arrays.fill(pcs, 0x11d0);
+    Map<String, Object> twoPorts = Map.of("registerFile.readPortsPerBank", 2);
+    IssueLog two = run(a6000(twoPorts), oneWarp("two", entries(k, pcs)));
+    assertArrayEquals(constant(16, 1), steadyGaps(two, 16));
+    List<Entry> run = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      run.addAll(entries(k, 0x2690, 0x26a0, 0x26b0, 0x26c0, 0x26d0, 0x26e0));
+    }
+    long[] gaps = steadyGaps(run(a6000(twoPorts), oneWarp("three", run)), 16);
+    for (int i = 0; i + 6 <= gaps.length; i++) {
+      assertEquals(9, Arrays.stream(gaps, i, i + 6).sum(), Arrays.toString(gaps));
+    }
+  }
+
+  @Test
   void reuseBitsRemoveTheConflictAndDisablingTheCacheBringsItBack() throws Exception {
     // stall_yield: FFMA R18, R10.reuse, R22, R11.reuse - R10 and R22 share bank 0.
     Kernel k = kernel("stall_yield");
