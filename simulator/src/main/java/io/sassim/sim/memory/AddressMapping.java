@@ -57,8 +57,15 @@ final class AddressMapping {
     return Math.floorDiv(line, linesPerRowGroup);
   }
 
-  /** Bank of a row: consecutive rows differ, higher bits fold in so strides do not align. */
+  /**
+   * Bank of a row: the sum of the row number's base-{@code banks} digits. Consecutive rows, and
+   * rows a power of {@code banks} apart, land in different banks.
+   */
   int bank(long row) {
-    return (int) Math.floorMod(row ^ (row / banks) ^ (row / ((long) banks * banks)), (long) banks);
+    long sum = 0;
+    for (long r = row; r > 0; r /= banks) {
+      sum += r % banks;
+    }
+    return (int) (sum % banks);
   }
 }

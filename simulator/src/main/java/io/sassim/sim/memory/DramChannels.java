@@ -7,7 +7,8 @@ import java.util.Arrays;
  * data bus. A request reaches its bank at a given tick; a row hit issues its column command as
  * soon as the bank is free, a closed bank first activates the row (tRCD), and a bank with
  * another row open first precharges it (tRP, no earlier than tRAS after that row's activation).
- * Activations in a channel are at least tRRD apart. Data follows the column command after tCL
+ * A channel activates at most one row per tRRD (one activation per tRRD slot, taken in any
+ * order). Data follows the column command after tCL
  * and takes one bus slot per sector.
  *
  * <p>Simplified: requests are served first come first served per bank in the order the memory
@@ -23,9 +24,9 @@ final class DramChannels {
   private final long prechargeTicks;
   private final long casTicks;
   private final long rowActiveTicks;
-  private final long activateIntervalTicks;
   private final SlotCalendar[] bus;
-  private final long[] lastActivate;
+  /** Activation slots of tRRD per channel: a ready bank may activate before a blocked one. */
+  private final SlotCalendar[] activations;
   private final long[] openRow;
   private final long[] activatedAt;
   private final long[] bankFree;
@@ -45,13 +46,12 @@ final class DramChannels {
     this.prechargeTicks = prechargeTicks;
     this.casTicks = casTicks;
     this.rowActiveTicks = rowActiveTicks;
-    this.activateIntervalTicks = activateIntervalTicks;
     bus = new SlotCalendar[channels];
+    activations = new SlotCalendar[channels];
     for (int c = 0; c < channels; c++) {
       bus[c] = new SlotCalendar(sectorTicks, 1 << 13);
+      activations[c] = new SlotCalendar(activateIntervalTicks, 1 << 12);
     }
-    lastActivate = new long[channels];
-    Arrays.fill(lastActivate, Long.MIN_VALUE / 4);
     openRow = new long[channels * banks];
     Arrays.fill(openRow, -1);
     activatedAt = new long[channels * banks];
@@ -81,8 +81,7 @@ final class DramChannels {
         activate = precharge + prechargeTicks;
         rowConflicts++;
       }
-      activate = Math.max(activate, lastActivate[ch] + activateIntervalTicks);
-      lastActivate[ch] = Math.max(lastActivate[ch], activate);
+      activate += activations[ch].book(activate, 1);
       activatedAt[b] = activate;
       openRow[b] = row;
       column = activate + activateTicks;
