@@ -1,7 +1,5 @@
 package io.sassim.sim.memory;
 
-import java.util.Arrays;
-
 /**
  * A resource that moves one unit (a 32-byte sector, or one atomic operation) per fixed slot of
  * time: a port, a data bus, an atomic unit. Requests book free slots at or after the time they
@@ -17,8 +15,12 @@ import java.util.Arrays;
 final class SlotCalendar {
 
   private final long slotTicks;
+  /** {@code booked[s & mask] == s + 1} when slot s is taken; 0 (never booked) is free. */
   private final long[] booked;
   private final int mask;
+  /** Slots runStart .. runEnd - 1 are all booked: a saturated resource is skipped in one step. */
+  private long runStart;
+  private long runEnd;
   private long slotsUsed;
 
   /**
@@ -32,7 +34,6 @@ final class SlotCalendar {
     this.slotTicks = slotTicks;
     this.booked = new long[ringSlots];
     this.mask = ringSlots - 1;
-    Arrays.fill(booked, Long.MIN_VALUE);
   }
 
   long slotTicks() {
@@ -46,12 +47,27 @@ final class SlotCalendar {
    */
   long book(long at, int units) {
     long first = at / slotTicks;
+    if (first > runEnd) { // the run of booked slots lies in the past: start a new one here
+      runStart = first;
+      runEnd = first;
+    }
     long s = first;
     int left = units;
     while (true) {
+      if (s >= runStart && s < runEnd) {
+        s = runEnd;
+      }
       int i = (int) (s & mask);
-      if (booked[i] < s) { // free: never booked, or booked a ring's length ago
-        booked[i] = s;
+      // free: never booked, or booked a ring's length ago (a larger value is a booking a
+      // ring's length ahead, and counts as taken)
+      if (booked[i] <= s) {
+        booked[i] = s + 1;
+        if (s == runEnd) {
+          runEnd++;
+          while (booked[(int) (runEnd & mask)] == runEnd + 1) {
+            runEnd++;
+          }
+        }
         if (--left == 0) {
           break;
         }

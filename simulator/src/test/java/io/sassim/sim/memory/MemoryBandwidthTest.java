@@ -82,8 +82,8 @@ class MemoryBandwidthTest {
   void sequentialStreamsReachThePeakAndRandomLinesDoNot(String gpu) throws Exception {
     MemoryDriver seqDriver = new MemoryDriver(gpu);
     double peak = peakBytesPerCycle(seqDriver);
-    // about 40,000 core cycles of transfer at the peak
-    int lines = (int) (peak * 40_000 / MemorySystem.LINE_BYTES);
+    // about 25,000 core cycles of transfer at the peak, 25 to 40 DRAM latencies
+    int lines = (int) (peak * 25_000 / MemorySystem.LINE_BYTES);
     Run seq = stream(seqDriver, lines, false);
     Run rnd = stream(new MemoryDriver(gpu), lines, true);
     System.out.printf("%s: peak %.1f B/cycle, sequential %.1f (%.1f %%, row hits %d, misses %d,"
