@@ -227,9 +227,10 @@ final class BenchCommand implements Runnable {
       for (MemoryExchangeBenchmark.Pattern p : MemoryExchangeBenchmark.Pattern.values()) {
         MemoryExchangeBenchmark.Result r = bench.run(p, repeats, warmUpSeconds);
         out.printf("%s on %s: %d requests over %d simulated cycles; best %.3f s, median %.3f s "
-            + "in exchange: %.0f requests/s (median %.0f)%n", p.name().toLowerCase(),
-            config.name(), r.requests(), r.simulatedCycles(), r.bestSeconds(), r.medianSeconds(),
-            r.requestsPerSecond(), r.medianRequestsPerSecond());
+            + "in exchange: %.0f requests/s (median %.0f); per CPU second %.0f requests/s%n",
+            p.name().toLowerCase(), config.name(), r.requests(), r.simulatedCycles(),
+            r.bestSeconds(), r.medianSeconds(), r.requestsPerSecond(),
+            r.medianRequestsPerSecond(), r.requestsPerCpuSecond());
         out.flush();
       }
       out.printf("java %s, one thread, %d processors, collector %s%n",

@@ -15,12 +15,15 @@ package io.sassim.sim.memory;
 final class SlotCalendar {
 
   private final long slotTicks;
-  /** {@code booked[s & mask] == s + 1} when slot s is taken; 0 (never booked) is free. */
-  private final long[] booked;
+  /**
+   * Two longs per ring entry, side by side so that one cache line serves both. At {@code 2i}:
+   * s + 1 when slot s (with {@code s & mask == i}) is taken, 0 (never booked) when free. At
+   * {@code 2i + 1}, for a taken slot s: every slot from s up to this value - 1 is taken, so a
+   * search can jump there; updated along each search's path (path compression), so a long
+   * queue of bookings is crossed in a few steps however it was built.
+   */
+  private final long[] ring;
   private final int mask;
-  /** Slots runStart .. runEnd - 1 are all booked: a saturated resource is skipped in one step. */
-  private long runStart;
-  private long runEnd;
   private long slotsUsed;
 
   /**
@@ -32,7 +35,7 @@ final class SlotCalendar {
       throw new IllegalArgumentException("slot " + slotTicks + " ticks, ring " + ringSlots);
     }
     this.slotTicks = slotTicks;
-    this.booked = new long[ringSlots];
+    this.ring = new long[2 * ringSlots];
     this.mask = ringSlots - 1;
   }
 
@@ -47,32 +50,34 @@ final class SlotCalendar {
    */
   long book(long at, int units) {
     long first = at / slotTicks;
-    if (first > runEnd) { // the run of booked slots lies in the past: start a new one here
-      runStart = first;
-      runEnd = first;
-    }
     long s = first;
     int left = units;
     while (true) {
-      if (s >= runStart && s < runEnd) {
-        s = runEnd;
-      }
-      int i = (int) (s & mask);
-      // free: never booked, or booked a ring's length ago (a larger value is a booking a
-      // ring's length ahead, and counts as taken)
-      if (booked[i] <= s) {
-        booked[i] = s + 1;
-        if (s == runEnd) {
-          runEnd++;
-          while (booked[(int) (runEnd & mask)] == runEnd + 1) {
-            runEnd++;
-          }
-        }
+      int i = (int) (s & mask) << 1;
+      long b = ring[i];
+      if (b == s + 1) { // taken: jump over the run it starts
+        s = Math.max(s + 1, ring[i + 1]);
+      } else if (b > s) { // a booking a ring's length ahead: counts as taken
+        s++;
+      } else { // free: never booked, or booked a ring's length ago
+        ring[i] = s + 1;
+        ring[i + 1] = s + 1;
         if (--left == 0) {
           break;
         }
+        s++;
       }
-      s++;
+    }
+    // Every slot from first to s is taken now: point the path's slots past s.
+    long end = s + 1;
+    for (long p = first; p < s; ) {
+      int i = (int) (p & mask) << 1;
+      boolean taken = ring[i] == p + 1;
+      long next = taken ? Math.max(p + 1, ring[i + 1]) : p + 1;
+      if (taken && ring[i + 1] < end) {
+        ring[i + 1] = end;
+      }
+      p = next;
     }
     slotsUsed += units;
     return (s - first) * slotTicks;
