@@ -52,4 +52,17 @@ class PointerChaseTest {
     assertEquals(d.config.l2().farHitLatency(), far, 0.05 * far, "40 MB: far partition");
     assertEquals(d.config.dram().latency(), dram, 0.05 * dram, "64 MB: DRAM");
   }
+
+  @Test
+  void a100PlateausAreNearFarAndDram() throws Exception {
+    MemoryDriver d = new MemoryDriver("a100");
+    double near = chase(d, 8L << 20, 20_000);
+    double far = chase(new MemoryDriver("a100"), 30L << 20, 20_000);
+    double dram = chase(new MemoryDriver("a100"), 64L << 20, 20_000);
+    System.out.printf("a100 chase: 8 MB %.1f, 30 MB %.1f, 64 MB %.1f cycles%n", near, far, dram);
+    // groundtruth 2.1 less 33: near to 18 MB, far 24-39 MB, DRAM beyond
+    assertEquals(d.config.l2().hitLatency(), near, 0.5, "8 MB: near partition");
+    assertEquals(d.config.l2().farHitLatency(), far, 0.05 * far, "30 MB: far partition");
+    assertEquals(d.config.dram().latency(), dram, 0.05 * dram, "64 MB: DRAM");
+  }
 }
