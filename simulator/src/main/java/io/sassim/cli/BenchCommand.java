@@ -2,6 +2,7 @@ package io.sassim.cli;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import io.sassim.bench.MemoryExchangeBenchmark;
 import io.sassim.bench.SimulateBenchmark;
 import io.sassim.bench.TraceReadBenchmark;
 import io.sassim.sim.config.GpuConfig;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Speed benchmarks; figures belong in docs/performance.md.",
-    subcommands = {BenchCommand.TraceRead.class, BenchCommand.Simulate.class, BenchCommand.Emulate.class})
+    subcommands = {BenchCommand.TraceRead.class, BenchCommand.Simulate.class, BenchCommand.Emulate.class,
+        BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -197,6 +199,56 @@ final class BenchCommand implements Runnable {
       out.printf("per CPU second of the simulating thread (least over the passes): %.3f s, %.0f "
           + "warp instructions/s%n", r.bestCpuSeconds(), r.warpInstructionsPerCpuSecond());
       out.printf("java %s, one simulation thread, %d processors, collector %s%n",
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+          TraceRead.collectors());
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code sassim bench memory}: requests per second through the memory below the L1. */
+  @Command(
+      name = "memory",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Drive the memory below the L1 (crossbar, L2, DRAM) with every SM's requests, in "
+            + "8-cycle windows, and print requests served per second of exchange time (from "
+            + "the fastest pass; the median is shown too), for a sequential sweep and a random mix."
+      })
+  static final class Memory implements Callable<Integer> {
+
+    @Mixin GpuOptions gpuOptions;
+
+    @Option(names = "--requests", defaultValue = "1000000", description = "Requests per pass (default ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed passes per pattern (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warm-up", defaultValue = "3", paramLabel = "SECONDS", description = "Untimed passes first, for at least this long (default ${DEFAULT-VALUE}).")
+    double warmUpSeconds;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws InputException {
+      if (repeats < 1 || warmUpSeconds < 0 || requests < 1) {
+        throw new InputException("sassim bench memory", 0,
+            "--repeats and --requests must be at least 1, --warm-up at least 0");
+      }
+      GpuConfig config = gpuOptions.load();
+      MemoryExchangeBenchmark bench = new MemoryExchangeBenchmark(config, requests);
+      PrintWriter out = spec.commandLine().getOut();
+      for (MemoryExchangeBenchmark.Pattern p : MemoryExchangeBenchmark.Pattern.values()) {
+        MemoryExchangeBenchmark.Result r = bench.run(p, repeats, warmUpSeconds);
+        out.printf("%s on %s: %d requests over %d simulated cycles; best %.3f s, median %.3f s "
+            + "in exchange: %.0f requests/s (median %.0f); per CPU second %.0f requests/s%n",
+            p.name().toLowerCase(), config.name(), r.requests(), r.simulatedCycles(),
+            r.bestSeconds(), r.medianSeconds(), r.requestsPerSecond(),
+            r.medianRequestsPerSecond(), r.requestsPerCpuSecond());
+        out.flush();
+      }
+      out.printf("java %s, one thread, %d processors, collector %s%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           TraceRead.collectors());
       out.flush();

@@ -29,6 +29,7 @@ final class ConfigRules {
   static final List<String> DEPENDENCE = List.of("control-bits", "scoreboard");
   static final List<String> STALL_DECAY = List.of("linear", "halving");
   static final List<String> PREFETCH_POLICIES = List.of("stream-buffer", "none");
+  static final List<String> DRAM_TYPES = List.of("gddr6", "gddr6x", "hbm2", "hbm2e", "hbm3");
 
   /** Config names double as file names and command-line arguments. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -117,6 +118,28 @@ final class ConfigRules {
     rule("launch.kernelLaunchCycles", count(0, 100_000_000));
     rule("launch.blockLaunchCycles", count(0, 1_000_000));
     rule("watchdog.stallCycles", count(100, 1_000_000_000_000L));
+
+    rule("interconnect.latency", count(0, 10_000));
+    rule("interconnect.smPortBytesPerCycle", real(1, 4096));
+    rule("interconnect.slicePortBytesPerCycle", real(1, 4096));
+    rule("l2.partitions", count(1, 2));
+    rule("l2.slices", count(1, 1024));
+    rule("l2.setsPerSlice", powerOfTwo(1, 1 << 16));
+    rule("l2.ways", count(1, 64));
+    rule("l2.hitLatency", count(1, 100_000));
+    rule("l2.farHitLatency", count(1, 100_000));
+    rule("l2.atomicCycles", count(1, 1_000));
+    rule("dram.type", oneOf(DRAM_TYPES));
+    rule("dram.peakGBps", real(1, 100_000));
+    rule("dram.channels", count(1, 1024));
+    rule("dram.banksPerChannel", count(1, 256));
+    rule("dram.rowBytes", powerOfTwo(128, 1 << 16));
+    rule("dram.activateNs", real(0, 1_000));
+    rule("dram.prechargeNs", real(0, 1_000));
+    rule("dram.casNs", real(0, 1_000));
+    rule("dram.rowActiveNs", real(0, 1_000));
+    rule("dram.activateIntervalNs", real(0, 1_000));
+    rule("dram.latency", count(1, 100_000));
   }
 
   private ConfigRules() {}
@@ -192,6 +215,7 @@ final class ConfigRules {
       throw in.errorAt("registerFile.wideReadCycles",
           "must be at least readCycles (" + rf.readCycles() + "), got " + rf.wideReadCycles());
     }
+    checkMemoryBelowL1(c, in);
     for (String kind : MemoryKinds.ALL) {
       MemoryLatency l = MemoryKinds.of(c.memory(), kind);
       int[] war = {l.war32(), l.war64(), l.war128()};
@@ -208,6 +232,35 @@ final class ConfigRules {
               + "): the result cannot be written before the sources are read, got " + raw[w]);
         }
       }
+    }
+  }
+
+  /** The latencies of the lower memory must leave room for the paths they are made of. */
+  private static void checkMemoryBelowL1(GpuConfig c, ConfigBinder in) throws InputException {
+    L2Config l2 = c.l2();
+    DramConfig d = c.dram();
+    if (l2.slices() % l2.partitions() != 0) {
+      throw in.errorAt("l2.slices", "must be a multiple of l2.partitions (" + l2.partitions()
+          + "), got " + l2.slices());
+    }
+    int twoHops = 2 * c.interconnect().latency();
+    if (l2.hitLatency() < twoHops) {
+      throw in.errorAt("l2.hitLatency", "must be at least twice interconnect.latency ("
+          + twoHops + "): a hit crosses the interconnect both ways, got " + l2.hitLatency());
+    }
+    if (l2.farHitLatency() < l2.hitLatency()
+        || (l2.partitions() == 1 && l2.farHitLatency() != l2.hitLatency())) {
+      throw in.errorAt("l2.farHitLatency", (l2.partitions() == 1
+          ? "must equal l2.hitLatency (" + l2.hitLatency() + ") with one partition"
+          : "must be at least l2.hitLatency (" + l2.hitLatency() + ")")
+          + ", got " + l2.farHitLatency());
+    }
+    double bankCycles = (d.prechargeNs() + d.activateNs() + d.casNs())
+        * c.clocks().coreMhz() / 1000.0;
+    if (d.latency() < l2.hitLatency() + Math.ceil(bankCycles)) {
+      throw in.errorAt("dram.latency", "must be at least l2.hitLatency plus precharge, activate "
+          + "and CAS in core cycles (" + (l2.hitLatency() + (long) Math.ceil(bankCycles))
+          + "), got " + d.latency());
     }
   }
 

@@ -17,6 +17,9 @@ package io.sassim.sim.config;
  * @param memory the per-sub-core memory pipeline and its fixed latencies (perfect memory)
  * @param launch kernel and block launch overheads
  * @param watchdog forward-progress check
+ * @param interconnect the SM to L2 crossbar
+ * @param l2 the L2 cache
+ * @param dram device memory
  */
 public record GpuConfig(
     String name,
@@ -31,4 +34,7 @@ public record GpuConfig(
     ExecutionConfig execution,
     MemoryPipelineConfig memory,
     LaunchConfig launch,
-    WatchdogConfig watchdog) {}
+    WatchdogConfig watchdog,
+    InterconnectConfig interconnect,
+    L2Config l2,
+    DramConfig dram) {}

@@ -99,6 +99,10 @@ class CommittedConfigsTest {
     assertEquals(20, m.globalStoreRegular().war(16));
     assertEquals(0, m.globalStoreRegular().raw(4));
     assertEquals(new MemoryLatency(13, 13, 13, 39, 39, 39), m.asyncCopy());
+    assertEquals(new InterconnectConfig(20, 64, 64), c.interconnect());
+    assertEquals(6L << 20, c.l2().capacityBytes());
+    assertEquals(new DramConfig("gddr6", 768, 24, 16, 2048, 13.7, 13.7, 13.7, 31.4, 6.9, 421),
+        c.dram());
   }
 
   @Test
@@ -112,6 +116,10 @@ class CommittedConfigsTest {
     assertEquals(a6000.issue(), c.issue());
     assertEquals(a6000.execution(), c.execution());
     assertEquals(a6000.memory(), c.memory());
+    assertEquals(a6000.l2().capacityBytes(), c.l2().capacityBytes());
+    assertEquals(168, c.l2().hitLatency());
+    assertEquals("gddr6x", c.dram().type());
+    assertEquals(936.0, c.dram().peakGBps());
   }
 
   /** GA100: a per-sub-core FP64 pipe and no FP32 in the INT lanes; SFU still from the base. */
@@ -128,6 +136,11 @@ class CommittedConfigsTest {
     assertEquals(new UnitTiming(8, 8), c.execution().units().get("SFU"));
     assertFalse(c.execution().fp64SharedPerSm());
     assertFalse(c.execution().fp32InIntPipe());
+    // 40 MB in 80 slices of 512 KB over two partitions; groundtruth 2.1 less a 33-cycle L1 path
+    assertEquals(new L2Config(2, 80, 256, 16, 170, 373, 2), c.l2());
+    assertEquals(40L << 20, c.l2().capacityBytes());
+    assertEquals(533, c.dram().latency());
+    assertEquals(1555.0, c.dram().peakGBps());
   }
 
   @Test
@@ -140,6 +153,10 @@ class CommittedConfigsTest {
     assertEquals(100 * 1024, c.occupancy().sharedMemoryBytes());
     assertTrue(c.execution().fp64SharedPerSm());
     assertEquals(5250.5, c.clocks().memoryMhz());
+    assertEquals(72L << 20, c.l2().capacityBytes());
+    assertEquals(1, c.l2().partitions());
+    assertEquals(new DramConfig("gddr6x", 1008, 24, 16, 2048, 13.7, 13.7, 13.7, 31.2, 6.9, 536),
+        c.dram());
   }
 
   @Test
@@ -159,8 +176,18 @@ class CommittedConfigsTest {
     assertEquals(gpu("rtx-a6000").memory(), h100.memory());
     assertEquals(gpu("rtx-a6000").frontEnd().prefetcher(), h100.frontEnd().prefetcher());
 
+    assertEquals(new L2Config(2, 80, 256, 20, 184, 356, 2), h100.l2());
+    assertEquals(50L << 20, h100.l2().capacityBytes());
+    assertEquals("hbm3", h100.dram().type());
+    assertEquals(3352.0, h100.dram().peakGBps());
+
     GpuConfig h800 = gpu("h800-pcie");
     assertEquals(114, h800.smCount());
+    // groundtruth 1.1 less the 32-cycle L1 path: near 264.5, far 463-499, DRAM 656.8
+    assertEquals(232, h800.l2().hitLatency());
+    assertEquals(449, h800.l2().farHitLatency());
+    assertEquals(625, h800.dram().latency());
+    assertEquals(h100.l2().capacityBytes(), h800.l2().capacityBytes());
     assertEquals(1755.0, h800.clocks().coreMhz());
     assertEquals(h100.occupancy(), h800.occupancy());
     assertEquals(h100.execution(), h800.execution());

@@ -156,6 +156,11 @@ class GpuConfigLoaderTest {
         "name: must be lower-case letters, digits, '.', '_' or '-', got 'RTX_A6000'");
     cases.put("registerFile: {loadReturnBitsPerCycle: 500}",
         "registerFile.loadReturnBitsPerCycle: must be a power of two, got 500");
+    cases.put("dram: {type: ddr4}",
+        "dram.type: must be one of gddr6, gddr6x, hbm2, hbm2e, hbm3, got 'ddr4'");
+    cases.put("l2: {setsPerSlice: 48}", "l2.setsPerSlice: must be a power of two, got 48");
+    cases.put("interconnect: {smPortBytesPerCycle: 0.5}",
+        "interconnect.smPortBytesPerCycle: must be in 1..4096, got 0.5");
     int i = 0;
     for (Map.Entry<String, String> e : cases.entrySet()) {
       Path child = write("case" + i++ + ".yaml", "extends: base.yaml\n" + e.getKey() + "\n");
@@ -181,6 +186,16 @@ class GpuConfigLoaderTest {
     cases.put("frontEnd: {l0Instruction: {lineBytes: 64}}",
         "frontEnd.l0Instruction.lineBytes: must equal frontEnd.l1Instruction.lineBytes (128): "
             + "L0 lines are filled whole from the L1, got 64");
+    cases.put("l2: {partitions: 2, slices: 47}",
+        "l2.slices: must be a multiple of l2.partitions (2), got 47");
+    cases.put("l2: {hitLatency: 30}", "l2.hitLatency: must be at least twice "
+        + "interconnect.latency (40): a hit crosses the interconnect both ways, got 30");
+    cases.put("l2: {farHitLatency: 200}",
+        "l2.farHitLatency: must equal l2.hitLatency (178) with one partition, got 200");
+    cases.put("l2: {partitions: 2, farHitLatency: 100}",
+        "l2.farHitLatency: must be at least l2.hitLatency (178), got 100");
+    cases.put("dram: {latency: 200}", "dram.latency: must be at least l2.hitLatency plus "
+        + "precharge, activate and CAS in core cycles (252), got 200");
     int i = 0;
     for (Map.Entry<String, String> e : cases.entrySet()) {
       Path child = write("agree" + i++ + ".yaml", "extends: base.yaml\n" + e.getKey() + "\n");
@@ -267,8 +282,8 @@ class GpuConfigLoaderTest {
     assertEquals("override: smCount.x: smCount is an integer, not a mapping with fields",
         message(file, Map.of("smCount.x", 1)));
     assertEquals("override: bogus: unknown key (expected one of architecture, clocks, "
-        + "description, execution, frontEnd, issue, launch, memory, name, occupancy, "
-        + "registerFile, smCount, watchdog)", message(file, Map.of("bogus.deep", 1)));
+        + "description, dram, execution, frontEnd, interconnect, issue, l2, launch, memory, name, "
+        + "occupancy, registerFile, smCount, watchdog)", message(file, Map.of("bogus.deep", 1)));
     assertEquals("override: occupancy.subcores: must be in 1..8, got 9",
         message(file, Map.of("occupancy.subcores", 9)));
     assertEquals("override: issue..scheduler: not a dotted field path",
