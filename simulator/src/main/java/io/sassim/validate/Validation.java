@@ -100,9 +100,7 @@ public final class Validation {
         || !baseOf(measured).equals(baseOf(modelled))) {
       return null;
     }
-    return new GpuConfig(gpu.name(), gpu.description(), measured.smName(), gpu.smCount(),
-        gpu.clocks(), gpu.occupancy(), gpu.frontEnd(), gpu.issue(), gpu.registerFile(),
-        gpu.execution(), gpu.memory(), gpu.launch(), gpu.watchdog());
+    return gpu.withArchitecture(measured.smName());
   }
 
   /** sm_90a and sm_90 are one core; the suffix only unlocks instructions. */

@@ -37,4 +37,11 @@ public record GpuConfig(
     WatchdogConfig watchdog,
     InterconnectConfig interconnect,
     L2Config l2,
-    DramConfig dram) {}
+    DramConfig dram) {
+
+  /** The same GPU running binaries of another target of its core (sm_90a on an sm_90 config). */
+  public GpuConfig withArchitecture(String target) {
+    return new GpuConfig(name, description, target, smCount, clocks, occupancy, frontEnd, issue,
+        registerFile, execution, memory, launch, watchdog, interconnect, l2, dram);
+  }
+}
