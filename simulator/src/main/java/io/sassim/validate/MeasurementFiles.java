@@ -10,10 +10,6 @@ import io.sassim.validation.reference.Citation;
 import io.sassim.validation.reference.ReferenceDataset;
 import io.sassim.validation.reference.ReferenceLoader;
 import io.sassim.validation.reference.ReferenceValue;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +60,7 @@ public final class MeasurementFiles {
   /** The file's {@code schema}, which must name one of the two formats. */
   @SuppressWarnings("unchecked")
   private static String schemaOf(Path file) throws InputException {
-    YamlNode root;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlNode.readJson(in, file.toString());
-    } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
-    }
+    YamlNode root = YamlNode.readJsonFile(file);
     NodeReader reader = new NodeReader(file.toString());
     if (!(root.value() instanceof Map)) {
       throw reader.error(root, "document", "expected a mapping, got " + root.typeName());

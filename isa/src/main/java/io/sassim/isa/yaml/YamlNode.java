@@ -40,6 +40,16 @@ public record YamlNode(Object value, int line) {
     return read(in, file, JSON, "JSON");
   }
 
+  /** Reads a strict JSON file; a file that cannot be read is an {@link InputException} too. */
+  public static YamlNode readJsonFile(java.nio.file.Path file) throws InputException {
+    try (Reader in = java.nio.file.Files.newBufferedReader(file,
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      return readJson(in, file.toString());
+    } catch (IOException e) {
+      throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
   private static YamlNode read(Reader in, String file, JsonFactory factory, String format)
       throws InputException {
     try (JsonParser p = factory.createParser(in)) {

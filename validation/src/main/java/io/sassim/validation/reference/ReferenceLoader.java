@@ -9,8 +9,6 @@ import io.sassim.isa.yaml.Fields;
 import io.sassim.isa.yaml.NodeReader;
 import io.sassim.isa.yaml.YamlNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,12 +53,7 @@ public final class ReferenceLoader {
 
   /** One dataset; microbenchmark ids resolve against {@code repoRoot}. */
   public static ReferenceDataset load(Path file, Path repoRoot) throws InputException {
-    YamlNode root;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlNode.readJson(in, file.toString());
-    } catch (IOException e) {
-      throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
-    }
+    YamlNode root = YamlNode.readJsonFile(file);
     return new Reading(file, repoRoot).dataset(root);
   }
 
