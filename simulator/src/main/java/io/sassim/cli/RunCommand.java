@@ -100,7 +100,11 @@ final class RunCommand implements Callable<Integer> {
       throw new InputException("--window", 0, "must be in 1..1000000, got " + window);
     }
     Gpu gpu = new Gpu(config);
-    gpu.setWindowCycles(window);
+    try {
+      gpu.setWindowCycles(window);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--window", 0, e.getMessage());
+    }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
     gpu.setThreads(pool);
     try {

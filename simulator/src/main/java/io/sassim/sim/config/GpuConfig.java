@@ -14,7 +14,11 @@ package io.sassim.sim.config;
  * @param issue issue scheduler and dependence mechanism
  * @param registerFile banks, ports, register-file cache, result queue
  * @param execution functional units
- * @param memory the per-sub-core memory pipeline and its fixed latencies (perfect memory)
+ * @param memory the per-sub-core memory pipeline and the Table 2 latencies of L1 and shared hits
+ * @param l1Data the unified L1 data cache and shared memory
+ * @param sharedMemory shared-memory banks
+ * @param constantCache the LDC constant cache
+ * @param lowerMemory what serves the L1s' misses
  * @param launch kernel and block launch overheads
  * @param watchdog forward-progress check
  */
@@ -30,5 +34,9 @@ public record GpuConfig(
     RegisterFileConfig registerFile,
     ExecutionConfig execution,
     MemoryPipelineConfig memory,
+    L1DataConfig l1Data,
+    SharedMemoryConfig sharedMemory,
+    ConstantCacheConfig constantCache,
+    LowerMemoryConfig lowerMemory,
     LaunchConfig launch,
     WatchdogConfig watchdog) {}
