@@ -172,8 +172,12 @@ final class MemoryPipeline {
     int mask = masks[s][h];
     int ti = traceIndex[s][h];
     int n = w.trace.addressCount(ti);
-    if (n > 0) {
-      if (w.trace.isStrided(ti)) {
+    MemoryKind kind = in.memoryKind;
+    boolean shared = kind == MemoryKind.SHARED_LOAD || kind == MemoryKind.SHARED_STORE;
+    // Strided shared accesses are counted from their first address and stride (below).
+    boolean strided = n > 0 && w.trace.isStrided(ti);
+    if (n > 0 && !(shared && strided && in.matrices == 0)) {
+      if (strided) {
         long a0 = w.trace.address(ti, 0);
         long stride = w.trace.stride(ti);
         for (int k = 0; k < n; k++) {
@@ -188,7 +192,6 @@ final class MemoryPipeline {
     int occupancy = settings.intakeInterval;
     long extra = 0;
     int lines = 0;
-    MemoryKind kind = in.memoryKind;
     boolean global = kind == MemoryKind.GLOBAL_LOAD || kind == MemoryKind.GLOBAL_STORE
         || kind == MemoryKind.ASYNC_COPY;
     if (global && n > 0) {
@@ -199,13 +202,17 @@ final class MemoryPipeline {
         return false;
       }
       occupancy = Math.max(occupancy, (lines + tagLookups - 1) / tagLookups);
-    } else if ((kind == MemoryKind.SHARED_LOAD || kind == MemoryKind.SHARED_STORE) && n > 0) {
+    } else if (shared && n > 0) {
       int wavefronts;
       int minimum;
       if (in.matrices > 0) {
         wavefronts = banks.matrixWavefronts(addresses, n, mask, in.matrices);
         minimum = in.matrices;
         extra = in.matrices > 1 ? ldsmExtraCycles : 0;
+      } else if (strided) {
+        wavefronts = banks.stridedWavefronts(w.trace.address(ti, 0), w.trace.stride(ti), n, mask,
+            in.accessBytes, addresses);
+        minimum = Math.max(1, Math.min(4, in.accessBytes / 4));
       } else {
         wavefronts = banks.wavefronts(addresses, n, mask, in.accessBytes);
         minimum = Math.max(1, Math.min(4, in.accessBytes / 4));
@@ -232,8 +239,8 @@ final class MemoryPipeline {
     sm.subcore(s).memoryQueueUsed--;
     sm.subcore(s).wake(now);
     intakeFree = now + occupancy;
-    addressFree[s] = now + (in.uniformAddress || kind == MemoryKind.SHARED_LOAD
-        || kind == MemoryKind.SHARED_STORE ? settings.uniformAddressCycles : settings.addressCycles);
+    addressFree[s] = now + (in.uniformAddress || shared
+        ? settings.uniformAddressCycles : settings.addressCycles);
     // Sources have been read: the WAR release (Table 2 "WAR").
     sm.releaseRead(w, in, now);
     int group = copyGroup[s][h];

@@ -14,11 +14,13 @@ public final class SharedMemoryBanks {
   private final int wordShift;
   private final long[] words = new long[128];
   private final int[] perBank;
+  private final long[] bankWord;
 
   public SharedMemoryBanks(int banks, int bankBytes) {
     this.banks = banks;
     this.wordShift = Integer.numberOfTrailingZeros(bankBytes);
     this.perBank = new int[banks];
+    this.bankWord = new long[banks];
   }
 
   /**
@@ -29,6 +31,32 @@ public final class SharedMemoryBanks {
     int width = Math.max(1, bytes);
     int lanesPerPhase = width <= 4 ? 32 : Math.max(1, 32 / (width / 4));
     return phases(addresses, n, activeMask, width, lanesPerPhase);
+  }
+
+  /**
+   * Wavefronts of an access whose lane addresses are {@code first + k * stride}. A broadcast
+   * (stride 0) or a contiguous run (stride = the access width) puts at most one word per bank in
+   * each phase, so it takes one wavefront per phase that has lanes; other strides go through
+   * {@link #wavefronts} with the addresses in {@code scratch}.
+   */
+  public int stridedWavefronts(long first, long stride, int n, int activeMask, int bytes,
+      long[] scratch) {
+    int width = Math.max(1, bytes);
+    if (stride == 0 || stride == width) {
+      int lanesPerPhase = width <= 4 ? 32 : Math.max(1, 32 / (width / 4));
+      int phaseMask = lanesPerPhase == 32 ? -1 : (1 << lanesPerPhase) - 1;
+      int active = 0;
+      for (int p = 0; p < 32 / lanesPerPhase; p++) {
+        if ((activeMask & (phaseMask << (p * lanesPerPhase))) != 0) {
+          active++;
+        }
+      }
+      return Math.max(1, active);
+    }
+    for (int k = 0; k < n; k++) {
+      scratch[k] = first + k * stride;
+    }
+    return wavefronts(scratch, n, activeMask, bytes);
   }
 
   /**
@@ -73,6 +101,26 @@ public final class SharedMemoryBanks {
 
   /** Wavefronts of the lanes from..to-1: the most distinct words any one bank must serve. */
   private int phase(long[] addresses, int from, int to, int width) {
+    // Most accesses are conflict-free or broadcasts: one word per bank settles it in one pass.
+    long seen = 0;
+    for (int k = from; k < to; k++) {
+      long firstWord = addresses[k] >>> wordShift;
+      long lastWord = (addresses[k] + width - 1) >>> wordShift;
+      for (long w = firstWord; w <= lastWord; w++) {
+        int b = (int) (w & (banks - 1));
+        if ((seen & (1L << b)) == 0) {
+          seen |= 1L << b;
+          bankWord[b] = w;
+        } else if (bankWord[b] != w) {
+          return countedPhase(addresses, from, to, width);
+        }
+      }
+    }
+    return seen == 0 ? 0 : 1;
+  }
+
+  /** {@link #phase} for accesses with a bank conflict: counts distinct words per bank. */
+  private int countedPhase(long[] addresses, int from, int to, int width) {
     int distinct = 0;
     for (int k = from; k < to; k++) {
       long firstWord = addresses[k] >>> wordShift;

@@ -76,4 +76,29 @@ class SharedMemoryBanksTest {
       assertEquals(worst, banks.wavefronts(a, 32, -1, 4), "trial " + trial);
     }
   }
+
+  @Test
+  void stridedShortcutAgreesWithTheLaneByLaneCount() {
+    SplittableRandom random = new SplittableRandom(11);
+    int[] widths = {1, 2, 4, 8, 16};
+    long[] scratch = new long[32];
+    long[] a = new long[32];
+    for (int trial = 0; trial < 3000; trial++) {
+      int bytes = widths[random.nextInt(widths.length)];
+      int mask = random.nextInt(4) == 0 ? random.nextInt() | 1 : -1;
+      int n = Integer.bitCount(mask);
+      long first = 4L * random.nextInt(4096) + (bytes >= 4 ? 0 : bytes * random.nextInt(2));
+      long[] strides = {0, bytes, 4L * (1 + random.nextInt(40)), -bytes};
+      long stride = strides[random.nextInt(strides.length)];
+      if (first + 31 * stride < 0) {
+        stride = bytes;
+      }
+      for (int k = 0; k < n; k++) {
+        a[k] = first + k * stride;
+      }
+      assertEquals(banks.wavefronts(a, n, mask, bytes),
+          banks.stridedWavefronts(first, stride, n, mask, bytes, scratch),
+          "trial " + trial + ": stride " + stride + ", " + bytes + " bytes, mask " + Integer.toHexString(mask));
+    }
+  }
 }
