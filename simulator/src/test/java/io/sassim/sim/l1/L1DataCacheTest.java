@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Sectored hits and misses, LRU replacement, the carveout's effect, MSHR merging and limits. */
 class L1DataCacheTest {
 
-  /** The GA102 L1 of configs/base/ampere.yaml: 128 KB unified, 4 sets of 128-byte lines. */
+  /** A GA102 L1: 128 KB unified, 4 sets of 128-byte lines as in the published GA102 config. */
   private static L1DataConfig ga102(int mshrs, int merges) {
     return new L1DataConfig(131072, 32768, 4, 128, 32, mshrs, merges, 4, 8, false, true);
   }
