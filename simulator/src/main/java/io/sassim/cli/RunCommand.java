@@ -117,7 +117,11 @@ final class RunCommand implements Callable<Integer> {
       throw new InputException("--window", 0, "must be in 1..1000000, got " + window);
     }
     Gpu gpu = new Gpu(config);
-    gpu.setWindowCycles(window);
+    try {
+      gpu.setWindowCycles(window);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--window", 0, e.getMessage());
+    }
     if (launchSpec) {
       return execute(gpu, config, out, err);
     }

@@ -30,6 +30,8 @@ final class ConfigRules {
   static final List<String> STALL_DECAY = List.of("linear", "halving");
   static final List<String> PREFETCH_POLICIES = List.of("stream-buffer", "none");
   static final List<String> DRAM_TYPES = List.of("gddr6", "gddr6x", "hbm2", "hbm2e", "hbm3");
+  /** LowerMemory implementations by name (io.sassim.sim.memory.LowerMemories builds them). */
+  static final List<String> LOWER_MEMORY_MODELS = List.of("hierarchy", "fixed");
 
   /** Config names double as file names and command-line arguments. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -114,6 +116,29 @@ final class ConfigRules {
         rule("memory." + kind + "." + f, count(0, 100_000));
       }
     }
+
+    rule("l1Data.unifiedBytes", count(1024, 1 << 22));
+    rule("l1Data.sharedCarveoutBytes", count(0, 1 << 22));
+    rule("l1Data.sets", powerOfTwo(1, 1 << 16));
+    rule("l1Data.lineBytes", powerOfTwo(32, 1024));
+    rule("l1Data.sectorBytes", powerOfTwo(4, 1024));
+    rule("l1Data.mshrEntries", count(1, 1 << 16));
+    rule("l1Data.mshrMerges", count(1, 1024));
+    rule("l1Data.tagLookupsPerCycle", count(1, 64));
+    rule("l1Data.tagCycles", count(1, 1000));
+
+    rule("sharedMemory.banks", powerOfTwo(1, 64));
+    rule("sharedMemory.bankBytes", powerOfTwo(1, 64));
+    rule("sharedMemory.ldsmExtraCycles", count(0, 1000));
+
+    rule("constantCache.ldc.sets", powerOfTwo(1, 1 << 16));
+    rule("constantCache.ldc.lineBytes", powerOfTwo(4, 4096));
+    rule("constantCache.ldc.ways", count(1, 1024));
+    rule("constantCache.missLatency", count(0, 100_000));
+
+    rule("lowerMemory.model", oneOf(LOWER_MEMORY_MODELS));
+    rule("lowerMemory.latency", count(1, 100_000));
+    rule("lowerMemory.bytesPerCycle", count(1, 1 << 20));
 
     rule("launch.kernelLaunchCycles", count(0, 100_000_000));
     rule("launch.blockLaunchCycles", count(0, 1_000_000));
@@ -216,6 +241,31 @@ final class ConfigRules {
           "must be at least readCycles (" + rf.readCycles() + "), got " + rf.wideReadCycles());
     }
     checkMemoryBelowL1(c, in);
+    L1DataConfig l1 = c.l1Data();
+    if (l1.sectorBytes() > l1.lineBytes() || l1.lineBytes() / l1.sectorBytes() > 32) {
+      throw in.errorAt("l1Data.sectorBytes", "must divide l1Data.lineBytes (" + l1.lineBytes()
+          + ") into 1 to 32 sectors, got " + l1.sectorBytes());
+    }
+    if (l1.sharedCarveoutBytes() > l1.unifiedBytes()) {
+      throw in.errorAt("l1Data.sharedCarveoutBytes", "must be at most l1Data.unifiedBytes ("
+          + l1.unifiedBytes() + "), got " + l1.sharedCarveoutBytes());
+    }
+    if (o.sharedMemoryBytes() > l1.unifiedBytes()) {
+      throw in.errorAt("occupancy.sharedMemoryBytes", "must be at most l1Data.unifiedBytes ("
+          + l1.unifiedBytes() + "): shared memory is carved out of the L1, got "
+          + o.sharedMemoryBytes());
+    }
+    long lineSet = (long) l1.sets() * l1.lineBytes();
+    if (l1.cacheBytes(o.sharedMemoryBytes()) < lineSet) {
+      throw in.errorAt("l1Data.sets", "l1Data.sets x lineBytes (" + lineSet + ") must leave the"
+          + " L1 at least one way at the largest carveout (occupancy.sharedMemoryBytes), which"
+          + " leaves " + l1.cacheBytes(o.sharedMemoryBytes()) + " bytes");
+    }
+    if (l1.tagCycles() >= c.memory().globalLoadRegular().raw32()
+        - c.memory().globalLoadRegular().war32()) {
+      throw in.errorAt("l1Data.tagCycles", "must be below the hit latency after the intake"
+          + " (memory.globalLoadRegular raw32 - war32), got " + l1.tagCycles());
+    }
     for (String kind : MemoryKinds.ALL) {
       MemoryLatency l = MemoryKinds.of(c.memory(), kind);
       int[] war = {l.war32(), l.war64(), l.war128()};

@@ -14,7 +14,11 @@ package io.sassim.sim.config;
  * @param issue issue scheduler and dependence mechanism
  * @param registerFile banks, ports, register-file cache, result queue
  * @param execution functional units
- * @param memory the per-sub-core memory pipeline and its fixed latencies (perfect memory)
+ * @param memory the per-sub-core memory pipeline and the Table 2 latencies of L1 and shared hits
+ * @param l1Data the unified L1 data cache and shared memory
+ * @param sharedMemory shared-memory banks
+ * @param constantCache the LDC constant cache
+ * @param lowerMemory what serves the L1s' misses
  * @param launch kernel and block launch overheads
  * @param watchdog forward-progress check
  * @param interconnect the SM to L2 crossbar
@@ -33,6 +37,10 @@ public record GpuConfig(
     RegisterFileConfig registerFile,
     ExecutionConfig execution,
     MemoryPipelineConfig memory,
+    L1DataConfig l1Data,
+    SharedMemoryConfig sharedMemory,
+    ConstantCacheConfig constantCache,
+    LowerMemoryConfig lowerMemory,
     LaunchConfig launch,
     WatchdogConfig watchdog,
     InterconnectConfig interconnect,
@@ -42,6 +50,7 @@ public record GpuConfig(
   /** The same GPU running binaries of another target of its core (sm_90a on an sm_90 config). */
   public GpuConfig withArchitecture(String target) {
     return new GpuConfig(name, description, target, smCount, clocks, occupancy, frontEnd, issue,
-        registerFile, execution, memory, launch, watchdog, interconnect, l2, dram);
+        registerFile, execution, memory, l1Data, sharedMemory, constantCache, lowerMemory, launch,
+        watchdog, interconnect, l2, dram);
   }
 }

@@ -49,6 +49,16 @@ public final class DecodedInstruction {
   final MemoryKind memoryKind;
   final boolean uniformAddress;
   final int accessBytes;
+  /** ATOMG/ATOM: performed at the L2, the result comes back. */
+  final boolean atomic;
+  /** RED: performed at the L2, nothing comes back. */
+  final boolean reduction;
+  /** .STRONG.GPU/.SYS or .BYPASS: reads the L2, not the L1. */
+  final boolean l1Bypass;
+  /** .NA: may hit the L1 but does not allocate. */
+  final boolean l1NoAllocate;
+  /** LDSM: the number of 8 x 8 matrices (1, 2, 4); 0 otherwise. */
+  final int matrices;
   final boolean exit;
   final boolean barrierWait;
   final boolean barrierArrive;
@@ -84,6 +94,11 @@ public final class DecodedInstruction {
     memoryKind = b.memoryKind;
     uniformAddress = b.uniformAddress;
     accessBytes = b.accessBytes;
+    atomic = b.atomic;
+    reduction = b.reduction;
+    l1Bypass = b.l1Bypass;
+    l1NoAllocate = b.l1NoAllocate;
+    matrices = b.matrices;
     exit = b.exit;
     barrierWait = b.barrierWait;
     barrierArrive = b.barrierArrive;
@@ -151,6 +166,11 @@ public final class DecodedInstruction {
     MemoryKind memoryKind = MemoryKind.NONE;
     boolean uniformAddress;
     int accessBytes;
+    boolean atomic;
+    boolean reduction;
+    boolean l1Bypass;
+    boolean l1NoAllocate;
+    int matrices;
     boolean exit;
     boolean barrierWait;
     boolean barrierArrive;

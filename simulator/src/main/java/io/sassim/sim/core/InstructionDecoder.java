@@ -213,6 +213,16 @@ public final class InstructionDecoder {
       }
     }
     b.accessBytes = width;
+    b.atomic = base.equals("ATOMG") || base.equals("ATOM");
+    b.reduction = base.equals("RED") || base.equals("REDG");
+    // ld.volatile / ld.cg and cp.async.cg must see the L2 (the L1 is not coherent); .NA asks
+    // the L1 not to keep the line.
+    b.l1Bypass = (modifiers.contains("STRONG") && (modifiers.contains("GPU") || modifiers.contains("SYS")))
+        || modifiers.contains("BYPASS");
+    b.l1NoAllocate = modifiers.contains("NA");
+    if (base.equals("LDSM")) {
+      b.matrices = modifiers.contains("4") ? 4 : modifiers.contains("2") ? 2 : 1;
+    }
     // The address is the first source operand; with no general register in it the address is
     // formed once per warp (uniform register or immediate).
     boolean regular = s.sourceCount() > 0

@@ -5,6 +5,11 @@ import io.sassim.sim.engine.ClockDomain;
 import io.sassim.sim.engine.TickingComponent;
 import io.sassim.sim.frontend.L0InstructionCache;
 import io.sassim.sim.frontend.L1InstructionCache;
+import io.sassim.sim.l1.ConstantCache;
+import io.sassim.sim.l1.L1DataCache;
+import io.sassim.sim.memory.MemoryReplyQueue;
+import io.sassim.sim.memory.MemoryRequestQueue;
+import io.sassim.traces.model.CtaTrace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +29,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private static final int READ_DONE = 4;
   private static final int WRITE_DONE = 5;
   private static final int INSTRUCTION_DONE = 6;
+  private static final int COPY_LANDED = 7;
 
   final int index;
   private final CoreSettings settings;
@@ -54,6 +60,15 @@ public final class StreamingMultiprocessor extends TickingComponent {
    */
   public StreamingMultiprocessor(int index, GpuConfig config, ClockDomain clock,
       boolean scoreboardMode, boolean alwaysTick) {
+    this(index, config, clock, scoreboardMode, alwaysTick, 0);
+  }
+
+  /**
+   * @param carveoutBytes shared memory the kernel's resident blocks need; the L1 data cache
+   *     gets what the carveout leaves
+   */
+  public StreamingMultiprocessor(int index, GpuConfig config, ClockDomain clock,
+      boolean scoreboardMode, boolean alwaysTick, int carveoutBytes) {
     super("sm" + index, clock, index);
     this.index = index;
     this.settings = new CoreSettings(config, scoreboardMode);
@@ -74,7 +89,8 @@ public final class StreamingMultiprocessor extends TickingComponent {
       warp.wake = () -> home.wake(now + 1);
       warps[w] = warp;
     }
-    this.memory = new MemoryPipeline(this, settings, new MemoryTiming(config.memory()));
+    this.memory = new MemoryPipeline(this, settings, new MemoryTiming(config.memory()), config,
+        carveoutBytes);
   }
 
   public int index() {
@@ -127,6 +143,29 @@ public final class StreamingMultiprocessor extends TickingComponent {
     return l1Instruction;
   }
 
+  /** The line requests this SM's L1 sent below during the current window. */
+  public MemoryRequestQueue requestQueue() {
+    return memory.requests;
+  }
+
+  /** Replies from below, waiting for their cycle. */
+  public MemoryReplyQueue replyQueue() {
+    return memory.replies;
+  }
+
+  public L1DataCache l1DataCache() {
+    return memory.l1;
+  }
+
+  public ConstantCache constantCache() {
+    return memory.constants;
+  }
+
+  /** Shared-memory accesses, their wavefronts, and the wavefronts beyond the conflict-free ones. */
+  public long[] sharedMemoryCounts() {
+    return new long[] {memory.sharedAccesses(), memory.sharedWavefronts(), memory.bankConflictCycles()};
+  }
+
   /**
    * Starts a thread block at {@code cycle}. The caller has checked the occupancy limits.
    *
@@ -159,8 +198,10 @@ public final class StreamingMultiprocessor extends TickingComponent {
   @Override
   protected boolean tick(long cycle) {
     now = cycle;
-    // The memory intake first: what leaves it this cycle releases its counters this cycle.
-    boolean progress = memory.cycle(cycle);
+    // Replies first (they free MSHRs), then the memory intake: what leaves it this cycle
+    // releases its counters this cycle.
+    boolean progress = memory.receive(cycle);
+    progress |= memory.cycle(cycle);
     progress |= processEvents(cycle);
     // Rotate which sub-core goes first, so none always wins the shared L1 port.
     int first = (int) (cycle % subcores.length);
@@ -178,6 +219,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       return true;
     }
     long next = events.isEmpty() ? Long.MAX_VALUE : events.nextCycle();
+    next = Math.min(next, memory.replies.nextReady());
     if (!memory.isEmpty()) {
       next = Math.min(next, memory.nextChange(cycle));
     }
@@ -230,6 +272,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
           released(warps[target]);
         }
         case INSTRUCTION_DONE -> released(warps[target]);
+        case COPY_LANDED -> copyLandedNow(warps[target], arg, cycle);
         default -> throw new IllegalStateException("event kind " + kind);
       }
     }
@@ -328,6 +371,24 @@ public final class StreamingMultiprocessor extends TickingComponent {
     }
     if (sb != 7) {
       w.counters[sb]--;
+    }
+    released(w);
+  }
+
+  /** An LDGSTS of copy group {@code group} lands at {@code cycle}. */
+  void asyncCopyLanded(Warp w, int group, long cycle) {
+    w.pending++;
+    events.add(cycle, COPY_LANDED, w.slot, group);
+  }
+
+  private void copyLandedNow(Warp w, int g, long cycle) {
+    w.copiesInFlight[g]--;
+    w.copiesLanded[g] = Math.max(w.copiesLanded[g], cycle);
+    if (w.copiesInFlight[g] == 0 && w.groupBarrier[g] != null) {
+      // The LDGDEPBAR closing this group already waits in Allocate's place: release it now.
+      releaseWrite(w, w.groupBarrier[g], cycle);
+      w.groupBarrier[g] = null;
+      w.copiesLanded[g] = 0;
     }
     released(w);
   }

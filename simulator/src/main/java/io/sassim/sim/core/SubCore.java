@@ -204,11 +204,18 @@ final class SubCore {
     sm.releaseRead(w, in, settings.scoreboardMode ? now : readDone + 1);
     writeResult(in, complete);
     long written = settings.scoreboardMode ? now + in.latency : complete;
-    if (in.asyncCopyBarrier) {
+    if (in.asyncCopyBarrier && !settings.scoreboardMode) {
       // The counter LDGDEPBAR sets is released when its group of copies has landed.
-      written = Math.max(written, w.asyncCopiesDone);
+      int g = w.groupsAllocated++ % Warp.COPY_GROUPS;
+      if (w.copiesInFlight[g] > 0) {
+        w.groupBarrier[g] = in;
+      } else {
+        sm.releaseWrite(w, in, Math.max(written, w.copiesLanded[g]));
+      }
+      w.copiesLanded[g] = 0;
+    } else {
+      sm.releaseWrite(w, in, written);
     }
-    sm.releaseWrite(w, in, written);
     sm.instructionDone(w, complete);
     return true;
   }
@@ -399,11 +406,6 @@ final class SubCore {
         return StallReason.DEPENDENCE.ordinal();
       }
     }
-    if (in.asyncCopyBarrier && w.asyncCopiesQueued > 0) {
-      // LDGDEPBAR closes a group of LDGSTS; it needs their completion times, known once they
-      // have left the memory queue.
-      return StallReason.DEPENDENCE.ordinal();
-    }
     if (in.fixedLatency) {
       if (latchFor(in, now) < 0) {
         return StallReason.EXECUTION_UNIT.ordinal();
@@ -469,8 +471,11 @@ final class SubCore {
     } else if (in.unit == UnitClass.MEMORY) {
       memoryQueueUsed++;
       if (in.memoryKind == MemoryKind.ASYNC_COPY) {
-        w.asyncCopiesQueued++;
+        w.copiesInFlight[w.groupsClosed % Warp.COPY_GROUPS]++;
       }
+    }
+    if (in.asyncCopyBarrier) {
+      w.groupsClosed++;
     }
     if (in.imad && settings.imadPortBusy > 0) {
       issuePortFree = now + 1 + settings.imadPortBusy;

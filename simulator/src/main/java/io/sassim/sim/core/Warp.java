@@ -41,10 +41,18 @@ final class Warp {
   boolean doneIssuing;
   /** Releases still scheduled for this warp (counters, async copies, results). */
   int pending;
-  /** LDGSTS issued but not yet past address calculation. */
-  int asyncCopiesQueued;
-  /** Cycle the last LDGSTS that left the queue completes (LDGDEPBAR's counter waits for it). */
-  long asyncCopiesDone;
+  /**
+   * LDGSTS groups (cp.async.commit_group), by group number mod {@link #COPY_GROUPS}: copies of
+   * each group still in flight, the cycle the last one landed, and the LDGDEPBAR whose counter
+   * waits for the group once it has reached Allocate. LDGDEPBAR closes group {@code
+   * groupsClosed} when it issues.
+   */
+  static final int COPY_GROUPS = 8;
+  final int[] copiesInFlight = new int[COPY_GROUPS];
+  final long[] copiesLanded = new long[COPY_GROUPS];
+  final DecodedInstruction[] groupBarrier = new DecodedInstruction[COPY_GROUPS];
+  int groupsClosed;
+  int groupsAllocated;
 
   /** Scoreboard mode only (null otherwise): pending writes and pending reads per register id. */
   final boolean[] pendingWrite;
@@ -80,8 +88,11 @@ final class Warp {
     trace.attach(wake);
     doneIssuing = trace.ended(0);
     pending = 0;
-    asyncCopiesQueued = 0;
-    asyncCopiesDone = 0;
+    java.util.Arrays.fill(copiesInFlight, 0);
+    java.util.Arrays.fill(copiesLanded, 0);
+    java.util.Arrays.fill(groupBarrier, null);
+    groupsClosed = 0;
+    groupsAllocated = 0;
     if (pendingWrite != null) {
       java.util.Arrays.fill(pendingWrite, false);
       java.util.Arrays.fill(pendingReads, 0);

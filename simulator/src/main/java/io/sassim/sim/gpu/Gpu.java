@@ -13,6 +13,11 @@ import io.sassim.sim.core.SubCoreCounters;
 import io.sassim.sim.engine.ClockDomain;
 import io.sassim.sim.engine.Engine;
 import io.sassim.sim.frontend.L0InstructionCache;
+import io.sassim.sim.l1.L1DataCache;
+import io.sassim.sim.memory.LowerMemories;
+import io.sassim.sim.memory.LowerMemory;
+import io.sassim.sim.memory.MemoryReplyQueue;
+import io.sassim.sim.memory.MemoryRequestQueue;
 import io.sassim.sim.stats.KernelStats;
 import io.sassim.sim.stats.Stat;
 import io.sassim.traces.model.KernelLaunch;
@@ -42,7 +47,8 @@ public final class Gpu {
   private final ClockDomain coreClock;
   private final ClockDomain memoryClock;
   private final boolean alwaysTick;
-  private int windowCycles = 8;
+  private final LowerMemory lowerMemory;
+  private int windowCycles;
   private ExecutorService threads;
   private IssueHook hook;
   private long totalCycles;
@@ -63,6 +69,9 @@ public final class Gpu {
     this.coreClock = new ClockDomain("core", config.clocks().coreMhz());
     this.memoryClock = new ClockDomain("memory", config.clocks().memoryMhz());
     this.alwaysTick = alwaysTick;
+    // One lower memory for the chip's life: what the L2 holds outlives a kernel.
+    this.lowerMemory = LowerMemories.create(config);
+    this.windowCycles = Math.min(8, lowerMemory.minimumLatency());
   }
 
   public Gpu(GpuConfig config) {
@@ -82,10 +91,19 @@ public final class Gpu {
     return memoryClock;
   }
 
-  /** Cycles each SM runs on its own between block exchanges (default 8; 1 = lockstep). */
+  /**
+   * Cycles each SM runs on its own between block and memory exchanges (default 8, or the lower
+   * memory's minimum latency if that is shorter; 1 = lockstep). A window longer than the lower
+   * memory's minimum latency could deliver a reply after its cycle, so it is refused.
+   */
   public void setWindowCycles(int cycles) {
     if (cycles < 1) {
       throw new IllegalArgumentException("window must be at least 1 cycle, got " + cycles);
+    }
+    if (cycles > lowerMemory.minimumLatency()) {
+      throw new IllegalArgumentException("window must be at most the lower memory's minimum"
+          + " latency (" + lowerMemory.minimumLatency() + " cycles on " + config.name()
+          + "), got " + cycles);
     }
     this.windowCycles = cycles;
   }
@@ -141,6 +159,9 @@ public final class Gpu {
     private final Engine engine = new Engine();
     private final StreamingMultiprocessor[] sms;
     private final Watchdog watchdog;
+    private final MemoryRequestQueue[] requestQueues;
+    private final MemoryReplyQueue[] replyQueues;
+    private final Map<String, Long> lowerAtStart = new java.util.LinkedHashMap<>();
     private DecodedInstruction[] program = new DecodedInstruction[0];
     private KernelSource.Block nextCta;
     private boolean noMoreCtas;
@@ -169,10 +190,17 @@ public final class Gpu {
       // A fresh chip per kernel: its caches start cold, as the authors' model invalidates them at
       // kernel end.
       this.sms = new StreamingMultiprocessor[config.smCount()];
+      this.requestQueues = new MemoryRequestQueue[sms.length];
+      this.replyQueues = new MemoryReplyQueue[sms.length];
+      // The shared memory the resident blocks take sets the carveout; the L1 gets the rest.
+      int carveout = occupancy.blocksPerSm() * occupancy.sharedPerBlock();
       for (int i = 0; i < sms.length; i++) {
-        sms[i] = new StreamingMultiprocessor(i, config, coreClock, scoreboard, alwaysTick);
+        sms[i] = new StreamingMultiprocessor(i, config, coreClock, scoreboard, alwaysTick, carveout);
         sms[i].setHook(hook);
+        requestQueues[i] = sms[i].requestQueue();
+        replyQueues[i] = sms[i].replyQueue();
       }
+      lowerMemory.reportTo((name, value, description) -> lowerAtStart.put(name, value));
       this.watchdog = new Watchdog(config.watchdog().stallCycles());
     }
 
@@ -197,6 +225,7 @@ public final class Gpu {
       while (!allDone() && failure == null) {
         long windowEnd = windowStart + windowCycles;
         engine.runWindow(coreClock.timeOf(windowEnd), kernel.threadSafe() ? threads : null);
+        exchangeMemory(windowEnd);
         long gapEnd = exchangeBlocks(windowEnd);
         if (gapEnd >= 0) {
           throw stuck(gapEnd);
@@ -224,6 +253,19 @@ public final class Gpu {
       }
       totalCycles += cycles;
       return collect(cycles);
+    }
+
+    /**
+     * The end of a window: the lower memory serves the window's requests in a fixed order, and
+     * each SM with a reply due sleeps no longer than its arrival (never before the window's end).
+     */
+    private void exchangeMemory(long windowEnd) {
+      lowerMemory.exchange(windowEnd, requestQueues, replyQueues);
+      for (int i = 0; i < sms.length; i++) {
+        if (!replyQueues[i].isEmpty()) {
+          engine.wake(sms[i], Math.max(windowEnd, replyQueues[i].nextReady()));
+        }
+      }
     }
 
     private boolean allDone() {
@@ -331,6 +373,10 @@ public final class Gpu {
       long prefetches = 0;
       long l1Hits = 0;
       long l1Misses = 0;
+      long[] data = new long[6];
+      long[] shared = new long[3];
+      long constantHits = 0;
+      long constantMisses = 0;
       for (StreamingMultiprocessor sm : sms) {
         for (int s = 0; s < subcores; s++) {
           perSubcore[s].add(sm.counters(s));
@@ -342,6 +388,19 @@ public final class Gpu {
           prefetchHits += l0.prefetchHits();
           prefetches += l0.prefetchesIssued();
         }
+        L1DataCache d = sm.l1DataCache();
+        data[0] += d.sectorHits();
+        data[1] += d.sectorMisses();
+        data[2] += d.mergedSectors();
+        data[3] += d.bypassSectors();
+        data[4] += d.storeSectors();
+        data[5] += d.mshrStallCycles();
+        long[] sc = sm.sharedMemoryCounts();
+        for (int k = 0; k < 3; k++) {
+          shared[k] += sc[k];
+        }
+        constantHits += sm.constantCache().hits();
+        constantMisses += sm.constantCache().misses();
         l1Hits += sm.l1InstructionCache().hits();
         l1Misses += sm.l1InstructionCache().misses();
       }
@@ -359,6 +418,23 @@ public final class Gpu {
       v.put(Stat.PREFETCHES, prefetches);
       v.put(Stat.L1I_HITS, l1Hits);
       v.put(Stat.L1I_MISSES, l1Misses);
+      v.put(Stat.L1D_SECTOR_HITS, data[0]);
+      v.put(Stat.L1D_SECTOR_MISSES, data[1]);
+      v.put(Stat.L1D_MERGED_SECTORS, data[2]);
+      v.put(Stat.L1D_BYPASS_SECTORS, data[3]);
+      v.put(Stat.L1D_STORE_SECTORS, data[4]);
+      v.put(Stat.L1D_MSHR_STALL_CYCLES, data[5]);
+      v.put(Stat.SHARED_ACCESSES, shared[0]);
+      v.put(Stat.SHARED_WAVEFRONTS, shared[1]);
+      v.put(Stat.SHARED_BANK_CONFLICT_CYCLES, shared[2]);
+      v.put(Stat.CONSTANT_HITS, constantHits);
+      v.put(Stat.CONSTANT_MISSES, constantMisses);
+      lowerMemory.reportTo((name, value, description) -> {
+        Stat stat = Stat.byKey(name);
+        if (stat != null) {
+          v.put(stat, value - lowerAtStart.getOrDefault(name, 0L));
+        }
+      });
       long[][] stalls = new long[subcores][];
       for (int s = 0; s < subcores; s++) {
         stalls[s] = new long[StallReason.values().length];

@@ -19,7 +19,31 @@ public enum Stat {
   PREFETCH_HITS("prefetchHits", "fetches served by the stream buffer's head"),
   PREFETCHES("prefetchesIssued", "stream-buffer prefetch requests sent to the L1"),
   L1I_HITS("l1InstructionHits", "L1 instruction-cache hits (demand and prefetch)"),
-  L1I_MISSES("l1InstructionMisses", "L1 instruction-cache misses");
+  L1I_MISSES("l1InstructionMisses", "L1 instruction-cache misses"),
+  L1D_SECTOR_HITS("l1DataSectorHits", "32-byte sectors of global loads found in the L1 data cache"),
+  L1D_SECTOR_MISSES("l1DataSectorMisses", "sectors of global loads the L1 data cache did not hold (merged ones included)"),
+  L1D_MERGED_SECTORS("l1DataMergedSectors", "missed sectors already in flight in an MSHR: no new request"),
+  L1D_BYPASS_SECTORS("l1DataBypassSectors", "sectors of loads that skip the L1 (.STRONG.GPU/.SYS, LDGSTS .BYPASS)"),
+  L1D_STORE_SECTORS("l1DataStoreSectors", "sectors of stores and reductions written through to the L2"),
+  L1D_MSHR_STALL_CYCLES("l1DataMshrStallCycles", "cycles the memory intake waited for a free MSHR or merge slot"),
+  SHARED_ACCESSES("sharedAccesses", "shared-memory warp accesses with traced addresses (LDS, STS, LDSM, ATOMS)"),
+  SHARED_WAVEFRONTS("sharedWavefronts", "bank cycles those accesses took"),
+  SHARED_BANK_CONFLICT_CYCLES("sharedBankConflictCycles", "bank cycles beyond each access's conflict-free wavefronts"),
+  CONSTANT_HITS("constantCacheHits", "LDC reads that hit the SM's constant cache"),
+  CONSTANT_MISSES("constantCacheMisses", "LDC reads that went to the L1.5"),
+  LOWER_REQUESTS("lowerMemoryRequests", "requests the L1s sent below (loads, stores, atomics)"),
+  LOWER_BYTES("lowerMemoryBytes", "bytes those requests moved"),
+  LOWER_QUEUED_CYCLES("lowerMemoryQueuedCycles", "cycles requests waited for the fixed lower memory's bandwidth, summed");
+
+  /** The stat named {@code key}, or null. */
+  public static Stat byKey(String key) {
+    for (Stat s : values()) {
+      if (s.key.equals(key)) {
+        return s;
+      }
+    }
+    return null;
+  }
 
   private final String key;
   private final String description;

@@ -282,8 +282,9 @@ class GpuConfigLoaderTest {
     assertEquals("override: smCount.x: smCount is an integer, not a mapping with fields",
         message(file, Map.of("smCount.x", 1)));
     assertEquals("override: bogus: unknown key (expected one of architecture, clocks, "
-        + "description, dram, execution, frontEnd, interconnect, issue, l2, launch, memory, name, "
-        + "occupancy, registerFile, smCount, watchdog)", message(file, Map.of("bogus.deep", 1)));
+        + "constantCache, description, dram, execution, frontEnd, interconnect, issue, l1Data, l2, "
+        + "launch, lowerMemory, memory, name, occupancy, registerFile, sharedMemory, smCount, "
+        + "watchdog)", message(file, Map.of("bogus.deep", 1)));
     assertEquals("override: occupancy.subcores: must be in 1..8, got 9",
         message(file, Map.of("occupancy.subcores", 9)));
     assertEquals("override: issue..scheduler: not a dotted field path",

@@ -1,0 +1,10 @@
+package io.sassim.sim.config;
+
+/**
+ * Shared-memory banking.
+ *
+ * @param banks banks, each serving one word per cycle
+ * @param bankBytes word width of a bank
+ * @param ldsmExtraCycles extra cycles of an LDSM that loads more than one matrix
+ */
+public record SharedMemoryConfig(int banks, int bankBytes, int ldsmExtraCycles) {}
