@@ -297,7 +297,7 @@ final class MemoryPipeline {
       int kind = in.reduction ? MemoryRequestQueue.REDUCTION : MemoryRequestQueue.STORE;
       for (int i = 0; i < lines; i++) {
         l1.store(coalescer.line(i), coalescer.sectors(i), writeAllocate);
-        requests.add(sent, coalescer.line(i), coalescer.sectors(i), kind, STORE_TAG);
+        requests.add(sent, coalescer.lineAddress(i), coalescer.sectors(i), kind, STORE_TAG);
       }
       sm.releaseWrite(w, in, now);
       sm.instructionDone(w, now);
@@ -309,7 +309,8 @@ final class MemoryPipeline {
       long tag = -2 - p;
       for (int i = 0; i < lines; i++) {
         l1.invalidate(coalescer.line(i));
-        requests.add(sent, coalescer.line(i), coalescer.sectors(i), MemoryRequestQueue.ATOMIC, tag);
+        requests.add(sent, coalescer.lineAddress(i), coalescer.sectors(i),
+            MemoryRequestQueue.ATOMIC, tag);
         pendingOutstanding[p]++;
       }
     } else {
@@ -337,7 +338,7 @@ final class MemoryPipeline {
         l1.countMerged(missing & ~fresh);
         if (fresh != 0) {
           mshrs.requested(e, fresh);
-          requests.add(sent, line, fresh, MemoryRequestQueue.LOAD, e);
+          requests.add(sent, coalescer.lineAddress(i), fresh, MemoryRequestQueue.LOAD, e);
         }
         mshrs.addWaiter(e, p);
         pendingOutstanding[p]++;

@@ -61,6 +61,11 @@ public final class Coalescer {
     return lines[i];
   }
 
+  /** Byte address of the i-th line of the last call: what the lower memory's requests carry. */
+  public long lineAddress(int i) {
+    return lines[i] << lineShift;
+  }
+
   /** Sectors of the i-th line the last call touched: bit s = sector s of the line. */
   public int sectors(int i) {
     return sectorMasks[i];
