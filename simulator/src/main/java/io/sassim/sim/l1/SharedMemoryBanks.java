@@ -103,9 +103,15 @@ public final class SharedMemoryBanks {
   private int phase(long[] addresses, int from, int to, int width) {
     // Most accesses are conflict-free or broadcasts: one word per bank settles it in one pass.
     long seen = 0;
+    long previous = -1;
     for (int k = from; k < to; k++) {
-      long firstWord = addresses[k] >>> wordShift;
-      long lastWord = (addresses[k] + width - 1) >>> wordShift;
+      long a = addresses[k];
+      if (a == previous) {
+        continue; // a lane reading what the lane before read (broadcast runs) adds nothing
+      }
+      previous = a;
+      long firstWord = a >>> wordShift;
+      long lastWord = (a + width - 1) >>> wordShift;
       for (long w = firstWord; w <= lastWord; w++) {
         int b = (int) (w & (banks - 1));
         if ((seen & (1L << b)) == 0) {
@@ -122,9 +128,15 @@ public final class SharedMemoryBanks {
   /** {@link #phase} for accesses with a bank conflict: counts distinct words per bank. */
   private int countedPhase(long[] addresses, int from, int to, int width) {
     int distinct = 0;
+    long previous = -1;
     for (int k = from; k < to; k++) {
-      long firstWord = addresses[k] >>> wordShift;
-      long lastWord = (addresses[k] + width - 1) >>> wordShift;
+      long a = addresses[k];
+      if (a == previous) {
+        continue;
+      }
+      previous = a;
+      long firstWord = a >>> wordShift;
+      long lastWord = (a + width - 1) >>> wordShift;
       for (long w = firstWord; w <= lastWord; w++) {
         boolean seen = false;
         for (int j = 0; j < distinct; j++) {
