@@ -174,9 +174,12 @@ final class MemoryPipeline {
     int n = w.trace.addressCount(ti);
     MemoryKind kind = in.memoryKind;
     boolean shared = kind == MemoryKind.SHARED_LOAD || kind == MemoryKind.SHARED_STORE;
-    // Strided shared accesses are counted from their first address and stride (below).
+    boolean global = kind == MemoryKind.GLOBAL_LOAD || kind == MemoryKind.GLOBAL_STORE
+        || kind == MemoryKind.ASYNC_COPY;
+    // Strided global and shared accesses are handled from their first address and stride
+    // (below), without a lane loop.
     boolean strided = n > 0 && w.trace.isStrided(ti);
-    if (n > 0 && !(shared && strided && in.matrices == 0)) {
+    if (n > 0 && !(strided && (global || shared && in.matrices == 0))) {
       if (strided) {
         long a0 = w.trace.address(ti, 0);
         long stride = w.trace.stride(ti);
@@ -192,10 +195,11 @@ final class MemoryPipeline {
     int occupancy = settings.intakeInterval;
     long extra = 0;
     int lines = 0;
-    boolean global = kind == MemoryKind.GLOBAL_LOAD || kind == MemoryKind.GLOBAL_STORE
-        || kind == MemoryKind.ASYNC_COPY;
     if (global && n > 0) {
-      lines = coalescer.coalesce(addresses, n, in.accessBytes);
+      lines = strided
+          ? coalescer.coalesceStrided(w.trace.address(ti, 0), w.trace.stride(ti), n,
+              in.accessBytes, addresses)
+          : coalescer.coalesce(addresses, n, in.accessBytes);
       if (!reserveMshrs(in, lines)) {
         // No MSHR for a new miss (or no room to merge): the intake waits for a reply.
         l1.countMshrStall();
@@ -297,7 +301,7 @@ final class MemoryPipeline {
       int kind = in.reduction ? MemoryRequestQueue.REDUCTION : MemoryRequestQueue.STORE;
       for (int i = 0; i < lines; i++) {
         l1.store(coalescer.line(i), coalescer.sectors(i), writeAllocate);
-        requests.add(sent, coalescer.line(i), coalescer.sectors(i), kind, STORE_TAG);
+        requests.add(sent, coalescer.lineAddress(i), coalescer.sectors(i), kind, STORE_TAG);
       }
       sm.releaseWrite(w, in, now);
       sm.instructionDone(w, now);
@@ -309,7 +313,8 @@ final class MemoryPipeline {
       long tag = -2 - p;
       for (int i = 0; i < lines; i++) {
         l1.invalidate(coalescer.line(i));
-        requests.add(sent, coalescer.line(i), coalescer.sectors(i), MemoryRequestQueue.ATOMIC, tag);
+        requests.add(sent, coalescer.lineAddress(i), coalescer.sectors(i),
+            MemoryRequestQueue.ATOMIC, tag);
         pendingOutstanding[p]++;
       }
     } else {
@@ -337,7 +342,7 @@ final class MemoryPipeline {
         l1.countMerged(missing & ~fresh);
         if (fresh != 0) {
           mshrs.requested(e, fresh);
-          requests.add(sent, line, fresh, MemoryRequestQueue.LOAD, e);
+          requests.add(sent, coalescer.lineAddress(i), fresh, MemoryRequestQueue.LOAD, e);
         }
         mshrs.addWaiter(e, p);
         pendingOutstanding[p]++;

@@ -39,6 +39,38 @@ public final class Coalescer {
     return count;
   }
 
+  /**
+   * {@link #coalesce} for lane addresses {@code first + k * stride}. A broadcast or a forward
+   * stride of at most a sector leaves no sector of its span untouched, so its lines are computed
+   * from the span alone, without visiting the lanes; other strides take the lane loop.
+   */
+  public int coalesceStrided(long first, long stride, int n, int bytes, long[] scratch) {
+    int width = Math.max(1, bytes);
+    if (n > 0 && stride >= 0 && stride <= (1L << sectorShift)) {
+      count = 0;
+      long firstSector = first >>> sectorShift;
+      long lastSector = (first + (n - 1) * stride + width - 1) >>> sectorShift;
+      int perLine = lineShift - sectorShift;
+      for (long line = firstSector >>> perLine; line <= lastSector >>> perLine; line++) {
+        long from = Math.max(firstSector, line << perLine) & (sectorsPerLine - 1);
+        long to = Math.min(lastSector, ((line + 1) << perLine) - 1) & (sectorsPerLine - 1);
+        int mask = ((1 << (to + 1)) - 1) & ~((1 << from) - 1);
+        if (count == lines.length) {
+          lines = java.util.Arrays.copyOf(lines, count * 2);
+          sectorMasks = java.util.Arrays.copyOf(sectorMasks, count * 2);
+        }
+        lines[count] = line;
+        sectorMasks[count] = mask;
+        count++;
+      }
+      return count;
+    }
+    for (int k = 0; k < n; k++) {
+      scratch[k] = first + k * stride;
+    }
+    return coalesce(scratch, n, bytes);
+  }
+
   private void add(long line, int bit) {
     // Consecutive lanes usually fall in the line found last: look there first.
     for (int i = count - 1; i >= 0; i--) {
@@ -59,6 +91,11 @@ public final class Coalescer {
   /** Line number (address / line size) of the i-th line of the last call. */
   public long line(int i) {
     return lines[i];
+  }
+
+  /** Byte address of the i-th line of the last call: what the lower memory's requests carry. */
+  public long lineAddress(int i) {
+    return lines[i] << lineShift;
   }
 
   /** Sectors of the i-th line the last call touched: bit s = sector s of the line. */

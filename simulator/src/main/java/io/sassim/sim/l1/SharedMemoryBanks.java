@@ -85,13 +85,11 @@ public final class SharedMemoryBanks {
     int k = 0;
     int mask = activeMask;
     int phaseCount = 32 / lanesPerPhase;
+    int phaseBits = lanesPerPhase == 32 ? -1 : (1 << lanesPerPhase) - 1;
     for (int p = 0; p < phaseCount; p++) {
       int start = k;
-      int end = lanesPerPhase * (p + 1);
-      while (mask != 0 && Integer.numberOfTrailingZeros(mask) < end) {
-        mask &= mask - 1;
-        k++;
-      }
+      // addresses hold the set lanes in order: this phase's are the next bitCount of them
+      k += Integer.bitCount((mask >>> (p * lanesPerPhase)) & phaseBits);
       if (k > start) {
         total += phase(addresses, start, Math.min(k, n), width);
       }
@@ -101,11 +99,48 @@ public final class SharedMemoryBanks {
 
   /** Wavefronts of the lanes from..to-1: the most distinct words any one bank must serve. */
   private int phase(long[] addresses, int from, int to, int width) {
+    if ((width & (width - 1)) != 0 || width > banks << wordShift) {
+      return unalignedPhase(addresses, from, to, width);
+    }
+    // Naturally aligned lanes (what the hardware requires) each cover one aligned group of
+    // banks starting at a multiple of the group size, so two lanes conflict exactly when they
+    // start in the same bank at different words: one check per lane.
+    long seen = 0;
+    long previous = -1;
+    for (int k = from; k < to; k++) {
+      long a = addresses[k];
+      if (a == previous) {
+        continue;
+      }
+      if ((a & (width - 1)) != 0) {
+        return unalignedPhase(addresses, from, to, width);
+      }
+      previous = a;
+      long w = a >>> wordShift;
+      int b = (int) (w & (banks - 1));
+      if ((seen & (1L << b)) == 0) {
+        seen |= 1L << b;
+        bankWord[b] = w;
+      } else if (bankWord[b] != w) {
+        return countedPhase(addresses, from, to, width);
+      }
+    }
+    return seen == 0 ? 0 : 1;
+  }
+
+  /** {@link #phase} for lanes that may straddle words: checks every word each lane covers. */
+  private int unalignedPhase(long[] addresses, int from, int to, int width) {
     // Most accesses are conflict-free or broadcasts: one word per bank settles it in one pass.
     long seen = 0;
+    long previous = -1;
     for (int k = from; k < to; k++) {
-      long firstWord = addresses[k] >>> wordShift;
-      long lastWord = (addresses[k] + width - 1) >>> wordShift;
+      long a = addresses[k];
+      if (a == previous) {
+        continue; // a lane reading what the lane before read (broadcast runs) adds nothing
+      }
+      previous = a;
+      long firstWord = a >>> wordShift;
+      long lastWord = (a + width - 1) >>> wordShift;
       for (long w = firstWord; w <= lastWord; w++) {
         int b = (int) (w & (banks - 1));
         if ((seen & (1L << b)) == 0) {
@@ -122,9 +157,15 @@ public final class SharedMemoryBanks {
   /** {@link #phase} for accesses with a bank conflict: counts distinct words per bank. */
   private int countedPhase(long[] addresses, int from, int to, int width) {
     int distinct = 0;
+    long previous = -1;
     for (int k = from; k < to; k++) {
-      long firstWord = addresses[k] >>> wordShift;
-      long lastWord = (addresses[k] + width - 1) >>> wordShift;
+      long a = addresses[k];
+      if (a == previous) {
+        continue;
+      }
+      previous = a;
+      long firstWord = a >>> wordShift;
+      long lastWord = (a + width - 1) >>> wordShift;
       for (long w = firstWord; w <= lastWord; w++) {
         boolean seen = false;
         for (int j = 0; j < distinct; j++) {

@@ -33,7 +33,23 @@ public enum Stat {
   CONSTANT_MISSES("constantCacheMisses", "LDC reads that went to the L1.5"),
   LOWER_REQUESTS("lowerMemoryRequests", "requests the L1s sent below (loads, stores, atomics)"),
   LOWER_BYTES("lowerMemoryBytes", "bytes those requests moved"),
-  LOWER_QUEUED_CYCLES("lowerMemoryQueuedCycles", "cycles requests waited for the fixed lower memory's bandwidth, summed");
+  LOWER_QUEUED_CYCLES("lowerMemoryQueuedCycles", "cycles requests waited for the fixed lower memory's bandwidth, summed"),
+  // The hierarchy below the L1 (MemorySystem); zero under lowerMemory.model: fixed.
+  MEMORY_REQUESTS("memoryRequests", "line requests that reached the L2"),
+  L2_LOAD_SECTORS("l2LoadSectors", "sectors loaded through the L2"),
+  L2_STORE_SECTORS("l2StoreSectors", "sectors stored into the L2"),
+  L2_ATOMIC_SECTORS("l2AtomicSectors", "sectors of atomics and reductions done at the L2"),
+  L2_SECTOR_HITS("l2SectorHits", "sectors found in the L2 partition that served them"),
+  L2_FAR_SECTOR_HITS("l2FarSectorHits", "sectors found in the other (far) L2 partition"),
+  L2_SECTOR_MISSES("l2SectorMisses", "sectors read from DRAM on an L2 miss"),
+  L2_VICTIMS_MOVED("l2VictimsMoved", "lines evicted into the other L2 partition"),
+  L2_WRITEBACK_SECTORS("l2WritebackSectors", "dirty sectors written back to DRAM"),
+  DRAM_READ_SECTORS("dramReadSectors", "32-byte sectors read from DRAM"),
+  DRAM_WRITE_SECTORS("dramWriteSectors", "32-byte sectors written to DRAM"),
+  DRAM_ROW_HITS("dramRowHits", "DRAM accesses that found their row open"),
+  DRAM_ROW_MISSES("dramRowMisses", "DRAM accesses to a bank with no open row"),
+  DRAM_ROW_CONFLICTS("dramRowConflicts", "DRAM accesses that closed another open row first"),
+  DRAM_BUS_BUSY_CYCLES("dramBusBusyCycles", "core cycles DRAM data buses were busy, summed over channels");
 
   /** The stat named {@code key}, or null. */
   public static Stat byKey(String key) {

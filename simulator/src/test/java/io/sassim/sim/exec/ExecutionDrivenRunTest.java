@@ -165,14 +165,16 @@ class ExecutionDrivenRunTest {
   @ValueSource(strings = {"h800-pcie", "a100"})
   void pointerChaseHopsTakeTheFixedLoadLatency(String name) throws Exception {
     // Each hop is IMAD.WIDE.U32 (waits on the load's counter, stall 6) then LDG.E (32-bit): the
-    // load's RAW latency plus the 6 cycles, plus the loop's bookkeeping once per 16 unrolled hops.
+    // load's RAW latency plus the 6 cycles, plus the loop's bookkeeping once per 16 unrolled hops,
+    // plus what is left of the warm-up's last load (an L1 sector miss served by DRAM) when the
+    // timed pass reads its first clock: about half a cycle per hop over 256 hops.
     LaunchSpec spec = spec("validation/microbench/pointer_chase/pointer_chase.l1.launch.yaml");
     GpuConfig config = ListingKernels.config(name, Map.of());
     ExecutionResult r = ExecutionDrivenRun.run(config, spec);
     double perHop = words(r.buffers().get("clocks"), 8)[0] / 256.0;
     int raw = config.memory().globalLoadRegular().raw32();
     System.out.printf("%s pointer_chase.l1: %.2f cycles per hop (LDG RAW %d)%n", name, perHop, raw);
-    assertTrue(perHop >= raw + 6 && perHop <= raw + 6 + 1, name + ": " + perHop + " cycles per hop");
+    assertTrue(perHop >= raw + 6 && perHop <= raw + 6 + 2, name + ": " + perHop + " cycles per hop");
     byte[] plain = Emulator.forLaunch(spec, ExecutionDrivenRun.architecture(config, spec))
         .run(null).buffers().get("sink");
     assertArrayEquals(plain, r.buffers().get("sink"), "the chase ends where the emulator's does");
