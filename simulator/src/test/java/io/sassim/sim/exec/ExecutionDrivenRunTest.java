@@ -184,10 +184,11 @@ class ExecutionDrivenRunTest {
   @ValueSource(strings = {"h800-pcie", "a100"})
   void pointerChase64HopsTakeThe64BitLoadLatency(String name) throws Exception {
     // Each hop is one LDG.E.64 whose address is the previous load's result, as in the published
-    // chases: the load's 64-bit RAW latency, plus the loop's bookkeeping once per 16 hops. The
-    // published L1 hit (H800 32.0-32.4, A100 32.7-32.9) is about 2 cycles below that RAW latency,
-    // which comes from the paper's Table 2 for every GPU; the calibration of memory latencies
-    // decides between them, so this pins the model as it stands.
+    // chases: the load's 64-bit RAW latency, plus the loop's bookkeeping once per 16 hops, plus
+    // what is left of the warm-up's last load (a sector miss served by DRAM) when the first clock
+    // is read: about 2 cycles per hop in all over 256 hops. The published L1 hit (H800 32.0-32.4,
+    // A100 32.7-32.9) is 2 cycles below that RAW latency alone, which comes from the paper's
+    // Table 2 for every GPU; this pins the model as it stands.
     LaunchSpec spec = spec("validation/microbench/pointer_chase64/pointer_chase64.l1.launch.yaml");
     GpuConfig config = ListingKernels.config(name, Map.of());
     ExecutionResult r = ExecutionDrivenRun.run(config, spec);
@@ -195,7 +196,7 @@ class ExecutionDrivenRunTest {
     int raw = config.memory().globalLoadRegular().raw64();
     System.out.printf("%s pointer_chase64.l1: %.2f cycles per hop (LDG.64 RAW %d)%n", name,
         perHop, raw);
-    assertTrue(perHop >= raw && perHop <= raw + 1, name + ": " + perHop + " cycles per hop");
+    assertTrue(perHop >= raw && perHop <= raw + 2.5, name + ": " + perHop + " cycles per hop");
     // 512 hops around a cycle of 256 slots end where they started: the chain's own address.
     long base = Emulator.forLaunch(spec, ExecutionDrivenRun.architecture(config, spec))
         .bufferAddresses().get(0);
