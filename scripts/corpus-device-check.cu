@@ -947,6 +947,34 @@ int main() {
       std::printf("bench pointer_chase.%-4s %.1f cycles per load\n", c.name, double(clocks.host[0]) / steps);
     }
   });
+  B("pointer_chase64", [&] {
+    // As pointer_chase, but the chain holds device addresses: one dependent LDG.E.64 per hop.
+    Kernel f; load(f, M, "pointer_chase64", "sm_90");
+    struct Case { const char* name; size_t count; size_t stride; bool random; int steps; };
+    Case cases[3] = {{"l1", 2048, 64, false, 256}, {"l2", 131072, 128, true, 8192},
+                     {"dram", 33554432, 4096, true, 4096}};
+    for (const Case& c : cases) {
+      Buf<unsigned long long> chain(c.count, 0);
+      size_t hops = c.count * 8 / c.stride, step = c.stride / 8;
+      std::vector<size_t> order(hops);
+      for (size_t i = 0; i < hops; ++i) order[i] = i;
+      Rng r(12);
+      if (c.random)
+        for (size_t i = hops - 1; i > 0; --i) std::swap(order[i], order[r.next() % (i + 1)]);
+      for (size_t i = 0; i < hops; ++i)
+        chain.host[order[i] * step] = chain.dev + order[(i + 1) % hops] * step * 8;
+      chain.up();
+      Buf<unsigned long long> clocks(1, 0), sink(1, 0);
+      int steps = c.steps;
+      launch(f, dim3(1), dim3(1), {chain, steps, clocks, sink});
+      clocks.down();
+      sink.down();
+      bool inside = sink.host[0] >= chain.dev && sink.host[0] < chain.dev + c.count * 8;
+      std::printf("bench pointer_chase64.%-4s %.1f cycles per load%s\n", c.name,
+                  double(clocks.host[0]) / steps, inside ? "" : " (FAIL: the chase left the chain)");
+      if (!inside) throw Failure{"pointer_chase64 left its chain"};
+    }
+  });
   B("shared_chase", [&] {
     Kernel f; load(f, M, "shared_chase", "sm_90");
     Buf<unsigned> chain(4096), clocks(1), sink(1);

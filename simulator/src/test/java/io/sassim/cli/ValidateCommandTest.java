@@ -53,7 +53,7 @@ class ValidateCommandTest {
       assertTrue(List.of(csv.get(0).split(",")).contains(column), column);
     }
     // The L1 value is published as a range only: its midpoint is compared.
-    assertTrue(csv.get(1).startsWith("l1_hit_latency @ NVIDIA H800 PCIe,pointer_chase,"
+    assertTrue(csv.get(1).startsWith("l1_hit_latency @ NVIDIA H800 PCIe,pointer_chase64,"
         + "microbench,cycles,32.2,"), csv.get(1));
     assertTrue(csv.get(1).endsWith(",midpoint of the published range 32.0..32.4"), csv.get(1));
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -68,7 +68,7 @@ class ValidateCommandTest {
     assertEquals(0, summary.get("skipped").size());
     List<String> suites = new ArrayList<>();
     summary.get("suites").fieldNames().forEachRemaining(suites::add);
-    assertEquals(List.of("pointer_chase", "shared_chase"), suites);
+    assertEquals(List.of("pointer_chase64", "shared_chase"), suites);
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<img id=\"scatter\""));
     assertTrue(html.contains("<img id=\"histogram\""));
@@ -178,9 +178,9 @@ class ValidateCommandTest {
   @Test
   void referenceValueWithAnUnknownMicrobenchmark(@TempDir Path dir) throws Exception {
     String dataset = Files.readString(ROOT.resolve("validation/reference/h800.json"))
-        .replace("pointer_chase/pointer_chase.l2\"", "pointer_chase/pointer_chase.l9\"");
+        .replace("pointer_chase64/pointer_chase64.l2\"", "pointer_chase64/pointer_chase64.l9\"");
     expectBadInput(dir, dataset, ":33: values[1].microbenchmark: no launch spec "
-        + "validation/microbench/pointer_chase/pointer_chase.l9.launch.yaml");
+        + "validation/microbench/pointer_chase64/pointer_chase64.l9.launch.yaml");
   }
 
   @Test

@@ -60,9 +60,12 @@ public final class Emulator {
   public Emulator(LoadedKernel kernel, LaunchSpec spec) throws InputException {
     this.kernel = kernel;
     this.spec = spec;
+    long address = GlobalMemory.BASE;
     for (BufferArg b : spec.buffers()) {
       try {
-        initial.add(BufferContents.build(b));
+        // A pointer chain holds absolute addresses, so it is built at the address it will get.
+        initial.add(BufferContents.build(b, address));
+        address = GlobalMemory.after(address, b.byteSize());
       } catch (IOException e) {
         throw new InputException(spec.source().toString(), 0, "args." + b.name() + ": " + e.getMessage(), e);
       }
@@ -121,7 +124,7 @@ public final class Emulator {
   static long bufferAddress(List<byte[]> buffers, int index) {
     long addr = GlobalMemory.BASE;
     for (int i = 0; i < index; i++) {
-      addr = (addr + buffers.get(i).length + 4096 + 255) & -256L;
+      addr = GlobalMemory.after(addr, buffers.get(i).length);
     }
     return addr;
   }

@@ -17,10 +17,15 @@ final class GlobalMemory {
   private long next = BASE;
   private int last;
 
+  /** Where the allocation after one of {@code bytes} at {@code base} goes. */
+  static long after(long base, long bytes) {
+    return (base + bytes + GAP + ALIGN - 1) & -ALIGN;
+  }
+
   /** Allocates {@code contents} (taken over, not copied); returns its address. */
   long allocate(byte[] contents) {
     long base = next;
-    next = (base + contents.length + GAP + ALIGN - 1) & -ALIGN;
+    next = after(base, contents.length);
     bases = Arrays.copyOf(bases, bases.length + 1);
     bases[bases.length - 1] = base;
     data = Arrays.copyOf(data, data.length + 1);

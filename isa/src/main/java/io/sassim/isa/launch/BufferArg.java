@@ -18,6 +18,14 @@ public record BufferArg(
     return ADDRESS_BYTES;
   }
 
+  /**
+   * Whether the initial contents hold device addresses inside the buffer (a pointer chain), so
+   * they depend on where the buffer is allocated.
+   */
+  public boolean holdsAddresses() {
+    return init instanceof Initializer.PointerChase pc && pc.pointers();
+  }
+
   /** Size of the allocation in bytes. */
   public long byteSize() {
     return count * type.bytes();

@@ -14,8 +14,19 @@ import java.util.SplittableRandom;
 public final class BufferContents {
   private BufferContents() {}
 
-  /** The buffer's initial contents, {@code count × element size} bytes. */
+  /**
+   * The buffer's initial contents for a buffer at device address 0: a pointer chain then holds
+   * byte offsets. Use {@link #build(BufferArg, long)} where the address is known.
+   */
   public static byte[] build(BufferArg buffer) throws IOException {
+    return build(buffer, 0);
+  }
+
+  /**
+   * The initial contents, {@code count × element size} bytes, of a buffer that lives at device
+   * address {@code baseAddress}. Only a pointer chain ({@code pointers: true}) depends on it.
+   */
+  public static byte[] build(BufferArg buffer, long baseAddress) throws IOException {
     ElementType type = buffer.type();
     long count = buffer.count();
     if (buffer.init() instanceof Initializer.FromFile f) {
@@ -44,7 +55,7 @@ public final class BufferContents {
         type.put(out, 0, n.mean() + n.stddev() * rng.nextGaussian());
       }
     } else if (init instanceof Initializer.PointerChase pc) {
-      pointerChase(out, type, count, pc);
+      pointerChase(out, type, count, pc, baseAddress);
     } else {
       throw new AssertionError("unhandled initializer " + init);
     }
@@ -87,10 +98,11 @@ public final class BufferContents {
   /**
    * The chain visits slots 0, k, 2k, ... (k = stride / element size). In order, slot j·k holds
    * ((j+1) mod m)·k. With a seed, Sattolo's shuffle gives a uniformly random single cycle perm and
-   * slot j·k holds perm[j]·k. Elements off the chain stay 0.
+   * slot j·k holds perm[j]·k. Elements off the chain stay 0. The pointer form stores
+   * base + perm[j]·k·size instead, the address a kernel loads next.
    */
   private static void pointerChase(ByteBuffer out, ElementType type, long count,
-      Initializer.PointerChase pc) {
+      Initializer.PointerChase pc, long baseAddress) {
     long k = pc.strideBytes() / type.bytes();
     int m = Math.toIntExact((count + k - 1) / k);
     int[] next = new int[m];
@@ -112,7 +124,8 @@ public final class BufferContents {
     }
     for (int j = 0; j < m; j++) {
       out.position(Math.toIntExact(j * k * type.bytes()));
-      type.put(out, next[j] * k, 0);
+      long index = next[j] * k;
+      type.put(out, pc.pointers() ? baseAddress + index * type.bytes() : index, 0);
     }
     out.position(out.capacity());
   }

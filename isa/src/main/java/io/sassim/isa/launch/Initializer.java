@@ -23,7 +23,15 @@ public sealed interface Initializer {
 
   /**
    * A single cycle through the elements at multiples of {@code strideBytes}; in index order, or
-   * in a random cyclic order when {@code randomSeed} is present.
+   * in a random cyclic order when {@code randomSeed} is present. Each chain element holds the
+   * next element's index, or with {@code pointers} (u64 only) its device address: the buffer's
+   * base address plus the byte offset.
    */
-  record PointerChase(long strideBytes, OptionalLong randomSeed) implements Initializer {}
+  record PointerChase(long strideBytes, OptionalLong randomSeed, boolean pointers)
+      implements Initializer {
+    /** The index form. */
+    public PointerChase(long strideBytes, OptionalLong randomSeed) {
+      this(strideBytes, randomSeed, false);
+    }
+  }
 }

@@ -183,9 +183,14 @@ public final class LaunchSpecLoader {
           return new Initializer.FromFile(data);
         }
         default: {
-          Fields pc = fields(v, p, Set.of("strideBytes", "randomSeed"));
+          Fields pc = fields(v, p, Set.of("strideBytes", "randomSeed", "pointers"));
           if (type != ElementType.U32 && type != ElementType.U64) {
             throw error(v, p, "needs a u32 or u64 buffer, got " + type.specName());
+          }
+          boolean pointers = pc.has("pointers") && bool(pc.get("pointers"), p + ".pointers");
+          if (pointers && type != ElementType.U64) {
+            throw error(pc.get("pointers"), p + ".pointers",
+                "device addresses need a u64 buffer, got " + type.specName());
           }
           long stride = integer(pc.require("strideBytes"), p + ".strideBytes", 1, Long.MAX_VALUE);
           if (stride % type.bytes() != 0) {
@@ -196,7 +201,7 @@ public final class LaunchSpecLoader {
               ? OptionalLong.of(integer(pc.get("randomSeed"), p + ".randomSeed", Long.MIN_VALUE,
                   Long.MAX_VALUE))
               : OptionalLong.empty();
-          return new Initializer.PointerChase(stride, seed);
+          return new Initializer.PointerChase(stride, seed, pointers);
         }
       }
     }

@@ -94,6 +94,61 @@ class BufferContentsTest {
     }
   }
 
+  /**
+   * The pointer form, from a fixed seed: every chain element holds an address inside the buffer
+   * on the stride, following the addresses from the base visits every slot once and comes back,
+   * and each address is the base plus the index form's byte offset.
+   */
+  @Test
+  void pointerChaseOfAddressesStaysInsideTheBufferAndCloses() throws Exception {
+    SplittableRandom random = new SplittableRandom(64);
+    for (int trial = 0; trial < 1000; trial++) {
+      int count = random.nextInt(1, 3001);
+      int strideElems = random.nextInt(1, 17);
+      boolean shuffled = random.nextBoolean();
+      long seed = random.nextLong();
+      long base = random.nextLong(1L << 20, 1L << 48) & -256L;
+      String where = "case " + trial + " (count " + count + ", stride " + strideElems
+          + " elements, " + (shuffled ? "seed " + seed : "in order") + ", base 0x"
+          + Long.toHexString(base) + ")";
+      OptionalLong order = shuffled ? OptionalLong.of(seed) : OptionalLong.empty();
+      BufferArg arg = new BufferArg("chain", ElementType.U64, count,
+          new Initializer.PointerChase(8L * strideElems, order, true), false, false);
+      long[] v = u64(BufferContents.build(arg, base));
+      long[] indices = u64(build(ElementType.U64, count,
+          new Initializer.PointerChase(8L * strideElems, order)));
+      int slots = (count + strideElems - 1) / strideElems;
+      long end = base + 8L * count;
+      Set<Long> seen = new HashSet<>();
+      long at = base;
+      for (int step = 0; step < slots; step++) {
+        if (at < base || at >= end || (at - base) % (8L * strideElems) != 0 || !seen.add(at)) {
+          fail(where + ": step " + step + " of " + slots + " reached 0x" + Long.toHexString(at)
+              + ": outside the buffer, off the stride or revisited");
+        }
+        int i = (int) ((at - base) / 8);
+        assertEquals(base + 8 * indices[i], v[i], where + ": element " + i);
+        at = v[i];
+      }
+      assertEquals(base, at, where + ": the chain returns to the base after every slot");
+      assertEquals(slots, seen.size(), where);
+    }
+  }
+
+  @Test
+  void atAddressZeroThePointerFormHoldsByteOffsets() throws Exception {
+    BufferArg arg = new BufferArg("chain", ElementType.U64, 8,
+        new Initializer.PointerChase(16, OptionalLong.empty(), true), false, false);
+    assertArrayEquals(new long[] {16, 0, 32, 0, 48, 0, 0, 0}, u64(BufferContents.build(arg)));
+    assertArrayEquals(new long[] {0x1010, 0, 0x1020, 0, 0x1030, 0, 0x1000, 0},
+        u64(BufferContents.build(arg, 0x1000)));
+    // Any other initializer ignores the address.
+    BufferArg iota = new BufferArg("x", ElementType.U64, 4, new Initializer.Iota(1L, 1L), false,
+        false);
+    assertArrayEquals(BufferContents.build(iota), BufferContents.build(iota, 0x1000));
+    assertFalse(iota.holdsAddresses());
+  }
+
   @Test
   void seededChaseIsReproducibleAndNotInOrder() throws Exception {
     Initializer chase = new Initializer.PointerChase(4, OptionalLong.of(42));

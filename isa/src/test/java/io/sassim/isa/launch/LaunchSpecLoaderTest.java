@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,19 @@ class LaunchSpecLoaderTest {
   }
 
   @Test
+  void pointerChaseTakesThePointerFormOnU64() throws Exception {
+    String spec = GOOD.replace("type: f32, count: 16, init: {constant: 0}",
+        "type: u64, count: 16, init: {pointerChase: {strideBytes: 16, randomSeed: 3, pointers: true}}");
+    BufferArg a = LaunchSpecLoader.load(write("p.launch.yaml", spec)).buffers().get(0);
+    assertEquals(new Initializer.PointerChase(16, OptionalLong.of(3), true), a.init());
+    assertTrue(a.holdsAddresses());
+    BufferArg indices = LaunchSpecLoader.load(write("i.launch.yaml",
+        spec.replace(", pointers: true", ""))).buffers().get(0);
+    assertEquals(new Initializer.PointerChase(16, OptionalLong.of(3), false), indices.init());
+    assertFalse(indices.holdsAddresses());
+  }
+
+  @Test
   void fileInitializerMustMatchTheBufferSize() throws Exception {
     Files.write(dir.resolve("data.bin"), new byte[12]);
     String spec = GOOD.replace("{constant: 0}", "{file: data.bin}");
@@ -135,6 +149,8 @@ class LaunchSpecLoaderTest {
       "{constant: 0}|{constant: 0, iota: {start: 0}}|7|args[0].buffer.init: needs exactly one of",
       "{constant: 0}|{iota: {start: 0, stp: 1}}|7|args[0].buffer.init.iota.stp: unknown key",
       "{constant: 0}|{pointerChase: {strideBytes: 64}}|7|args[0].buffer.init.pointerChase: needs a u32 or u64 buffer",
+      "type: f32, count: 16, init: {constant: 0}|type: u32, count: 16, init: {pointerChase: {strideBytes: 8, pointers: true}}|7|args[0].buffer.init.pointerChase.pointers: device addresses need a u64 buffer, got u32",
+      "type: f32, count: 16, init: {constant: 0}|type: u64, count: 16, init: {pointerChase: {strideBytes: 8, pointers: 1}}|7|args[0].buffer.init.pointerChase.pointers: expected true or false",
       "{constant: 0}|{random: {seed: 1, distribution: gauss}}|7|args[0].buffer.init.random.distribution: must be uniform or normal",
       "{constant: 0}|{random: {seed: 1, min: 1.0, max: 0.5}}|7|args[0].buffer.init.random.max: must be greater than min",
       "{constant: 0}|{random: {seed: 1, min: 0.0}}|7|args[0].buffer.init.random.max: missing (required)",

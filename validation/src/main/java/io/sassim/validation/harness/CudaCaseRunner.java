@@ -19,6 +19,7 @@ import static jcuda.driver.JCudaDriver.cuModuleUnload;
 import com.google.common.hash.Hashing;
 import io.sassim.isa.launch.BufferArg;
 import io.sassim.isa.launch.Dim3;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
@@ -74,10 +74,12 @@ final class CudaCaseRunner implements CaseRunner {
             "cuFuncSetAttribute(max dynamic shared " + dyn + ")");
       }
       for (int i = 0; i < launch.buffers().size(); i++) {
-        CUdeviceptr p = new CUdeviceptr();
-        byte[] init = launch.buffers().get(i);
-        check(cuMemAlloc(p, init.length), "cuMemAlloc(" + init.length + ")");
+        DevicePointer p = new DevicePointer();
+        int bytes = launch.buffers().get(i).length;
+        check(cuMemAlloc(p, bytes), "cuMemAlloc(" + bytes + ")");
         loaded.allocations.add(p);
+        // A pointer chain can only be built once the allocation's address is known.
+        byte[] init = launch.contentsAt(i, p.address());
         check(cuMemcpyHtoD(p, Pointer.to(init), init.length), "cuMemcpyHtoD");
       }
       Pointer params = parameterArray(launch, loaded.allocations);
@@ -114,6 +116,8 @@ final class CudaCaseRunner implements CaseRunner {
       return result(loaded, launch, times, false, null);
     } catch (CudaCallException e) {
       return result(loaded, launch, times, false, e.getMessage());
+    } catch (IOException e) {
+      return result(loaded, launch, times, false, "building a buffer: " + e.getMessage());
     } finally {
       if (!hung) {
         loaded.release(); // freeing while a kernel still runs would block forever
@@ -122,7 +126,7 @@ final class CudaCaseRunner implements CaseRunner {
   }
 
   /** One pointer per parameter, in spec order: scalars by value, buffers by device address. */
-  static Pointer parameterArray(PreparedLaunch launch, List<CUdeviceptr> allocations) {
+  static Pointer parameterArray(PreparedLaunch launch, List<DevicePointer> allocations) {
     Pointer[] slots = new Pointer[launch.params().size()];
     for (int i = 0; i < slots.length; i++) {
       ParamSlot s = launch.params().get(i);
@@ -133,11 +137,11 @@ final class CudaCaseRunner implements CaseRunner {
     return Pointer.to(slots);
   }
 
-  private static void reuploadOutputs(PreparedLaunch launch, List<CUdeviceptr> allocations)
-      throws CudaCallException {
+  private static void reuploadOutputs(PreparedLaunch launch, List<DevicePointer> allocations)
+      throws CudaCallException, IOException {
     for (int i = 0; i < launch.bufferArgs().size(); i++) {
       if (launch.bufferArgs().get(i).output()) {
-        byte[] init = launch.buffers().get(i);
+        byte[] init = launch.contentsAt(i, allocations.get(i).address());
         check(cuMemcpyHtoD(allocations.get(i), Pointer.to(init), init.length), "cuMemcpyHtoD");
       }
     }
@@ -184,7 +188,7 @@ final class CudaCaseRunner implements CaseRunner {
   /** What one case holds on the device, released in one place. */
   private static final class Loaded {
     final CUmodule module = new CUmodule();
-    final List<CUdeviceptr> allocations = new ArrayList<>();
+    final List<DevicePointer> allocations = new ArrayList<>();
     final CUevent start = new CUevent();
     final CUevent stop = new CUevent();
     boolean moduleLoaded;
@@ -199,7 +203,7 @@ final class CudaCaseRunner implements CaseRunner {
         cuEventDestroy(start);
         cuEventDestroy(stop);
       }
-      for (CUdeviceptr p : allocations) {
+      for (DevicePointer p : allocations) {
         cuMemFree(p);
       }
       if (moduleLoaded) {

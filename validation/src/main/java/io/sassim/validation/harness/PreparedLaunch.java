@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Everything a launch needs that does not touch CUDA: the chosen binary, every buffer's initial
- * bytes and the parameter array layout. A dry run stops here; a device run uploads it.
+ * bytes and the parameter array layout. A dry run stops here; a device run uploads it. A buffer
+ * that holds device addresses (a pointer chain) is prepared as if allocated at address 0, i.e.
+ * holding byte offsets; {@link #contentsAt} rebuilds it for its real address.
  */
 record PreparedLaunch(
     String caseId,
@@ -45,6 +47,16 @@ record PreparedLaunch(
     }
     return new PreparedLaunch(caseId, spec, arch, binary, code, List.copyOf(bufferArgs),
         List.copyOf(buffers), List.copyOf(params));
+  }
+
+  /**
+   * The bytes to upload into buffer {@code index} once it is allocated at device address
+   * {@code address}: the prepared bytes, or for a buffer holding addresses, rebuilt for that
+   * address.
+   */
+  byte[] contentsAt(int index, long address) throws IOException {
+    BufferArg b = bufferArgs.get(index);
+    return b.holdsAddresses() ? BufferContents.build(b, address) : buffers.get(index);
   }
 
   /** The first target in preference order that the spec applies to and has a binary for. */

@@ -65,8 +65,10 @@ class DryRunCaptureTest {
     assertEquals(0, root.get("summary").get("failed").asInt());
 
     Set<String> kinds = new HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (JsonNode c : cases) {
       String id = c.get("case").asText();
+      ids.add(id);
       assertTrue(c.get("error").isNull(), id + ": " + c.get("error"));
       assertEquals(id + ".launch.yaml", c.get("spec").asText());
       assertTrue(Files.isRegularFile(RepoFiles.root().resolve(c.get("binary").asText())), id);
@@ -91,6 +93,12 @@ class DryRunCaptureTest {
       assertEquals(hasClocks ? "microbench" : "kernel", c.get("kind").asText(), id);
     }
     assertEquals(Set.of("kernel", "microbench"), kinds);
+    for (String level : List.of("l1", "l2", "dram")) {
+      assertTrue(ids.contains("validation/microbench/pointer_chase64/pointer_chase64." + level),
+          "the 64-bit pointer chase is captured: " + level);
+      assertTrue(ids.contains("validation/microbench/pointer_chase/pointer_chase." + level),
+          "and so is the 32-bit index chase: " + level);
+    }
     assertFalse(log.toString(StandardCharsets.UTF_8).contains("FAILED"));
   }
 }

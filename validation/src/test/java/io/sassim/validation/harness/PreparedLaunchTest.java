@@ -76,6 +76,33 @@ class PreparedLaunchTest {
   }
 
   @Test
+  void pointerChainIsPreparedAsOffsetsAndRebuiltForTheAllocation() throws Exception {
+    LaunchSpec spec = RepoFiles.spec("validation/microbench/pointer_chase64/pointer_chase64.l2");
+    PreparedLaunch p = PreparedLaunch.prepare("l2", spec, Architecture.SM_90);
+    int chain = p.params().get(0).bufferIndex();
+    assertTrue(p.bufferArgs().get(chain).holdsAddresses());
+    long bytes = p.bufferArgs().get(chain).byteSize();
+    // A dry run records offsets (address 0): 1 MiB over 128-byte lines, one cycle of 8192.
+    ByteBuffer offsets = ByteBuffer.wrap(p.buffers().get(chain)).order(ByteOrder.LITTLE_ENDIAN);
+    long base = 0x7f12_3456_0000L; // cuMemAlloc's kind of address, 256-byte aligned
+    ByteBuffer device = ByteBuffer.wrap(p.contentsAt(chain, base)).order(ByteOrder.LITTLE_ENDIAN);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    long at = base;
+    do {
+      assertTrue(at >= base && at < base + bytes && (at - base) % 128 == 0,
+          "inside the buffer on a line: 0x" + Long.toHexString(at));
+      assertTrue(seen.add(at), "revisited 0x" + Long.toHexString(at));
+      int slot = (int) (at - base);
+      assertEquals(base + offsets.getLong(slot), device.getLong(slot));
+      at = device.getLong(slot);
+    } while (at != base);
+    assertEquals(8192, seen.size());
+    // Buffers without addresses upload exactly what was prepared.
+    int clocks = p.params().get(2).bufferIndex();
+    assertTrue(p.contentsAt(clocks, base) == p.buffers().get(clocks));
+  }
+
+  @Test
   void archChoiceFollowsPreferenceAndExistingBinaries() throws Exception {
     assertEquals(Architecture.SM_90,
         PreparedLaunch.chooseArch(RepoFiles.spec("traces/kernels/vecadd/vecadd"), HOPPER));
