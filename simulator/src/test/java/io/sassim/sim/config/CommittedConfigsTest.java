@@ -132,6 +132,8 @@ class CommittedConfigsTest {
     assertEquals(2048, c.occupancy().maxThreads());
     assertEquals(32, c.occupancy().maxBlocks());
     assertEquals(164 * 1024, c.occupancy().sharedMemoryBytes());
+    // L1 hits from the published 64-bit pointer chase on the A100 (groundtruth 2.1).
+    assertEquals(new MemoryLatency(11, 11, 11, 29, 31, 35), c.memory().globalLoadRegular());
     assertEquals(new UnitTiming(24, 4), c.execution().units().get("FP64"));
     assertEquals(new UnitTiming(8, 8), c.execution().units().get("SFU"));
     assertFalse(c.execution().fp64SharedPerSm());
@@ -173,7 +175,13 @@ class CommittedConfigsTest {
     assertEquals(new UnitTiming(2, 1), h100.execution().units().get("FP32"));
     // Inherited unchanged from the Ampere model.
     assertEquals(new UnitTiming(2, 2), h100.execution().units().get("INT"));
-    assertEquals(gpu("rtx-a6000").memory(), h100.memory());
+    // The memory pipeline is Ampere's, except the L1 hit latencies, which come from the
+    // published 64-bit pointer chase on the H800 (groundtruth 1.1).
+    MemoryPipelineConfig ampere = gpu("rtx-a6000").memory();
+    assertEquals(new MemoryLatency(11, 11, 11, 28, 30, 34), h100.memory().globalLoadRegular());
+    assertEquals(ampere.globalLoadUniform(), h100.memory().globalLoadUniform());
+    assertEquals(ampere.sharedLoadRegular(), h100.memory().sharedLoadRegular());
+    assertEquals(ampere.asyncCopy(), h100.memory().asyncCopy());
     assertEquals(gpu("rtx-a6000").frontEnd().prefetcher(), h100.frontEnd().prefetcher());
 
     assertEquals(new L2Config(2, 80, 256, 20, 184, 356, 2), h100.l2());
