@@ -11,10 +11,7 @@ import io.sassim.sim.config.GpuConfig;
 import io.sassim.sim.config.GpuConfigLoader;
 import io.sassim.traces.files.TraceFiles;
 import io.sassim.traces.model.TraceSource;
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +43,7 @@ public final class SweepSpecLoader {
 
   /** As {@link #load(Path)}, resolving GPU names in {@code configsDir}. */
   public static SweepSpec load(Path file, Path configsDir) throws InputException {
-    String name = file.toString();
-    YamlNode root;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlNode.read(in, name);
-    } catch (IOException e) {
-      throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
-    }
+    YamlNode root = YamlNode.readFile(file);
     return new Reading(file, configsDir).spec(root);
   }
 

@@ -6,9 +6,7 @@ import io.sassim.isa.yaml.Fields;
 import io.sassim.isa.yaml.NodeReader;
 import io.sassim.isa.yaml.YamlNode;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +34,7 @@ public final class LaunchSpecLoader {
 
   public static LaunchSpec load(Path file) throws InputException {
     String name = file.toString();
-    YamlNode root;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlNode.read(in, name);
-    } catch (IOException e) {
-      throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
-    }
+    YamlNode root = YamlNode.readFile(file);
     return new Reading(file, name).spec(root);
   }
 

@@ -40,11 +40,21 @@ public record YamlNode(Object value, int line) {
     return read(in, file, JSON, "JSON");
   }
 
+  /** Reads a YAML file; a file that cannot be read is an {@link InputException} too. */
+  public static YamlNode readFile(java.nio.file.Path file) throws InputException {
+    return readFile(file, YAML, "YAML");
+  }
+
   /** Reads a strict JSON file; a file that cannot be read is an {@link InputException} too. */
   public static YamlNode readJsonFile(java.nio.file.Path file) throws InputException {
+    return readFile(file, JSON, "JSON");
+  }
+
+  private static YamlNode readFile(java.nio.file.Path file, JsonFactory factory, String format)
+      throws InputException {
     try (Reader in = java.nio.file.Files.newBufferedReader(file,
         java.nio.charset.StandardCharsets.UTF_8)) {
-      return readJson(in, file.toString());
+      return read(in, file.toString(), factory, format);
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
     }
