@@ -6,6 +6,10 @@
 #
 #   scripts/device-profile.sh OUTDIR
 #
+# SASSIM_NCU_METRICS=a,b,... asks for other metrics than the default list (no filtering), and
+# SASSIM_NCU_IMPORT_ARGS adds options to the CSV export (e.g. --print-metric-instances details
+# for instanced metrics such as sass__inst_executed_per_opcode).
+#
 # Writes OUTDIR/ncu.csv (ncu --page raw --csv), OUTDIR/ncu-metrics.txt (what was asked for and
 # what the device lacks), OUTDIR/ncu.log, and the harness's capture of the profiled run under
 # OUTDIR/ncu-run/ (its timings are distorted by the profiler; it is kept for the case order that
@@ -56,8 +60,9 @@ for m in $WANTED; do
     echo "device-profile: not on this device: $m" | tee -a "$LOG"
   fi
 done
-{ echo "asked: $metrics"; } >>"$LOG"
 [ -n "$metrics" ] || metrics=$MINIMAL
+[ -n "${SASSIM_NCU_METRICS:-}" ] && metrics=$SASSIM_NCU_METRICS
+echo "asked: $metrics" >>"$LOG"
 
 profile() { # $1 = metric list
   rm -f "$OUTDIR/ncu-profile.ncu-rep"
@@ -71,7 +76,7 @@ profile() { # $1 = metric list
   rm -rf "$JTMP"
   echo "ncu exit $rc" | tee -a "$LOG"
   [ -f "$OUTDIR/ncu-profile.ncu-rep" ] || return 1
-  "$NCU" --import "$OUTDIR/ncu-profile.ncu-rep" --csv --page raw --print-units base \
+  "$NCU" --import "$OUTDIR/ncu-profile.ncu-rep" --csv --page raw --print-units base ${SASSIM_NCU_IMPORT_ARGS:-} \
     >"$OUTDIR/ncu.csv" 2>>"$LOG"
   [ "$(grep -c '^"[0-9]' "$OUTDIR/ncu.csv")" -gt 0 ]
 }

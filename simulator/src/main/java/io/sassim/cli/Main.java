@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Cycle-level simulator of modern NVIDIA GPU cores (Ampere, Ada, Hopper).",
     subcommands = {SassCommand.class, TraceGroupCommand.class, EmulateCommand.class, RunCommand.class,
-      SweepCommand.class, SweepTaskCommand.class, BenchCommand.class, ValidateCommand.class})
+      SweepCommand.class, SweepTaskCommand.class, BenchCommand.class, ValidateCommand.class,
+      ImportNcuCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input: malformed files, unknown names, unsupported content. */

@@ -19,7 +19,8 @@ public final class ExecutionDrivenSimulator implements CaseSimulator {
       throws SimulationFailedException {
     try {
       ExecutionResult r = ExecutionDrivenRun.run(gpu, launchSpec);
-      return new SimulatedLaunch(r.stats().cycles(), r.buffers());
+      return new SimulatedLaunch(r.stats().cycles(), r.stats().warpInstructions(),
+          r.buffers());
     } catch (InputException e) {
       throw new SimulationFailedException(e.getMessage(), e);
     } catch (SimulationStuckException e) {

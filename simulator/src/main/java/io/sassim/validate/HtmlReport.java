@@ -33,8 +33,8 @@ final class HtmlReport {
       b.append("<p>No case was compared.</p>\n");
     } else {
       b.append("<table id=\"summary\">\n<tr><th></th><th>cases</th><th>MAPE</th><th>Pearson</th>")
-          .append("<th>RMSE (cycles)</th><th>max APE</th><th>median APE</th></tr>\n");
-      row(b, "all", r.overall());
+          .append("<th>RMSE</th><th>max APE</th><th>median APE</th></tr>\n");
+      row(b, "all cycles", r.overall());
       for (Map.Entry<String, ErrorStatistics> e : r.suites().entrySet()) {
         row(b, e.getKey(), e.getValue());
       }
@@ -42,9 +42,9 @@ final class HtmlReport {
     }
     b.append("<div class=\"charts\">\n");
     image(b, "scatter", "Simulated vs measured cycles, log axes, with y = x",
-        ReportCharts.scatter(r.results()));
+        ReportCharts.scatter(r.cycleResults()));
     image(b, "histogram", "Histogram of absolute percentage errors",
-        ReportCharts.errorHistogram(r.results()));
+        ReportCharts.errorHistogram(r.cycleResults()));
     image(b, "suites", "MAPE per suite", ReportCharts.suiteBars(r.suites()));
     b.append("</div>\n<h2>Cases</h2>\n<table id=\"cases\">\n<tr><th>case</th><th>suite</th>")
         .append("<th>measured</th><th>simulated</th><th>APE</th><th>source</th></tr>\n");

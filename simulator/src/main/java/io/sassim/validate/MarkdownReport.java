@@ -21,9 +21,9 @@ final class MarkdownReport {
     if (r.overall() == null) {
       b.append("No case was compared.\n");
     } else {
-      b.append("| | cases | MAPE | Pearson | RMSE (cycles) | max APE | median APE |\n");
+      b.append("| | cases | MAPE | Pearson | RMSE | max APE | median APE |\n");
       b.append("|---|---:|---:|---:|---:|---:|---:|\n");
-      row(b, "**all**", r.overall());
+      row(b, "**all cycles**", r.overall());
       for (Map.Entry<String, ErrorStatistics> e : r.suites().entrySet()) {
         row(b, e.getKey(), e.getValue());
       }
@@ -38,7 +38,8 @@ final class MarkdownReport {
           .append(value(c.simulated())).append(" | ").append(percent(c.ape())).append(" | ")
           .append(cell(v.citation() != null ? v.citation() : v.source())).append(" |\n");
     }
-    b.append("\n¹ the midpoint of a published range (the source gives no single value).\n");
+    b.append("\n¹ not read as is, or measured in a particular way: the note column of results.csv"
+        + " says how.\n");
     if (!r.skipped().isEmpty()) {
       b.append("\n## Skipped\n\n| case | source | reason |\n|---|---|---|\n");
       for (SkippedCase s : r.skipped()) {

@@ -10,8 +10,11 @@ import io.sassim.validation.reference.Citation;
 import io.sassim.validation.reference.ReferenceDataset;
 import io.sassim.validation.reference.ReferenceLoader;
 import io.sassim.validation.reference.ReferenceValue;
+import io.sassim.validation.profiler.NcuImport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +26,15 @@ import java.util.Map;
 public final class MeasurementFiles {
   /** The microbenchmark whose clocks calibrate the SM clock; they are not latencies. */
   static final String CLOCK_RATE = "validation/microbench/clock_rate/clock_rate";
+  /** The profiler's count of executed warp instructions, compared with the simulated count. */
+  static final String INSTRUCTIONS_METRIC = "smsp__inst_executed.sum";
 
   private final Path repoRoot;
-  private final List<ValidationCase> cases = new ArrayList<>();
-  private final List<SkippedCase> skipped = new ArrayList<>();
-  private final List<String> inputs = new ArrayList<>();
+  /** Captures and reference datasets in the order they were added. */
+  private final List<Object> loaded = new ArrayList<>();
+  private List<ValidationCase> cases;
+  private List<SkippedCase> skipped;
+  private List<String> inputs;
 
   /** @param repoRoot what case ids and launch-spec paths are relative to */
   public MeasurementFiles(Path repoRoot) {
@@ -35,15 +42,18 @@ public final class MeasurementFiles {
   }
 
   public List<ValidationCase> cases() {
+    resolve();
     return List.copyOf(cases);
   }
 
   public List<SkippedCase> skipped() {
+    resolve();
     return List.copyOf(skipped);
   }
 
   /** One line per file read: its path and what it holds. */
   public List<String> inputs() {
+    resolve();
     return List.copyOf(inputs);
   }
 
@@ -51,9 +61,43 @@ public final class MeasurementFiles {
   public void add(Path file) throws InputException {
     String schema = schemaOf(file);
     if (schema.equals(CaptureLoader.SCHEMA)) {
-      addCapture(CaptureLoader.load(file, repoRoot));
+      loaded.add(CaptureLoader.load(file, repoRoot));
     } else {
-      addReference(ReferenceLoader.load(file, repoRoot));
+      loaded.add(ReferenceLoader.load(file, repoRoot));
+    }
+    cases = null;
+  }
+
+  /**
+   * Turns everything added into cases. Which measurement of a case counts depends on all the
+   * files (docs/validation.md, "Which measurement is compared"): a case measured in a capture
+   * with profiler counters is compared on that measurement, and a case measured again in a later
+   * file is listed as a repeat.
+   */
+  private void resolve() {
+    if (cases != null) {
+      return;
+    }
+    cases = new ArrayList<>();
+    skipped = new ArrayList<>();
+    inputs = new ArrayList<>();
+    Map<String, String> profiled = new HashMap<>();
+    for (Object o : loaded) {
+      if (o instanceof Capture c && c.profiled()) {
+        for (CapturedCase k : c.cases()) {
+          if (!k.failed()) {
+            profiled.putIfAbsent(k.caseId(), c.file().toString());
+          }
+        }
+      }
+    }
+    Map<String, ValidationCase> seen = new HashMap<>();
+    for (Object o : loaded) {
+      if (o instanceof Capture c) {
+        addCapture(c, profiled, seen);
+      } else {
+        addReference((ReferenceDataset) o);
+      }
     }
   }
 
@@ -79,34 +123,79 @@ public final class MeasurementFiles {
     return text;
   }
 
-  private void addCapture(Capture capture) {
+  private void addCapture(Capture capture, Map<String, String> profiled,
+      Map<String, ValidationCase> seen) {
     String source = capture.file().toString();
     inputs.add(source + ": hardware capture of " + capture.gpu() + " at "
-        + capture.smClockMHz() + " MHz, " + capture.cases().size() + " cases");
+        + capture.smClockMHz() + " MHz, " + capture.cases().size() + " cases"
+        + (capture.profiled() ? ", with Nsight Compute counters" : ""));
     for (CapturedCase c : capture.cases()) {
       if (c.failed()) {
         skipped.add(new SkippedCase(c.caseId(), source, "failed on the GPU: " + c.error()));
-      } else if (c.kind().equals(CapturedCase.KERNEL)) {
-        cases.add(new ValidationCase(c.caseId(), "kernels", ValidationCase.KERNEL,
+        continue;
+      }
+      String profiledIn = profiled.get(c.caseId());
+      if (!capture.profiled() && profiledIn != null) {
+        // Under the profiler each launch starts with flushed caches, as a simulation does, and
+        // a kernel's cycles leave out the launch overhead that event timing includes.
+        skipped.add(new SkippedCase(c.caseId(), source, "measured from cold caches in "
+            + profiledIn + ", which is compared; here "
+            + (c.kind().equals(CapturedCase.KERNEL) ? "event timing includes the launch overhead"
+            : "a launch starts with the previous launch's lines cached")));
+        continue;
+      }
+      addInstructions(c, source, seen);
+      if (c.kind().equals(CapturedCase.KERNEL)) {
+        String note = capture.profiled() ? "Nsight Compute " + NcuImport.CYCLE_METRIC
+            + ", caches flushed before the launch"
+            : "event timing: includes the launch overhead";
+        addOnce(new ValidationCase(c.caseId(), "kernels", ValidationCase.KERNEL,
             repoRoot.resolve(c.spec()), c.arch(), -1, 1, c.cycles(), "cycles", source, null,
-            null));
+            note), seen);
       } else if (c.caseId().equals(CLOCK_RATE)) {
         skipped.add(new SkippedCase(c.caseId(), source, "calibrates the SM clock (a clock delta"
             + " and a time in ns); not a latency to compare"));
       } else {
-        addClocks(c, source);
+        addClocks(c, source, seen);
       }
     }
   }
 
+  /** The executed warp instructions, where the profiler counted them. */
+  private void addInstructions(CapturedCase c, String source, Map<String, ValidationCase> seen) {
+    Double executed = c.counters().get(INSTRUCTIONS_METRIC);
+    if (executed != null && executed > 0) {
+      addOnce(new ValidationCase(c.caseId() + "#warp-instructions", "instructions",
+          ValidationCase.COUNTER, repoRoot.resolve(c.spec()), c.arch(), -1, 1, executed,
+          "warp instructions", source, null, "Nsight Compute " + INSTRUCTIONS_METRIC), seen);
+    }
+  }
+
+  /** Adds {@code v} unless an earlier file measured the same case, which it lists instead. */
+  private void addOnce(ValidationCase v, Map<String, ValidationCase> seen) {
+    ValidationCase first = seen.putIfAbsent(v.id(), v);
+    if (first == null) {
+      cases.add(v);
+    } else {
+      skipped.add(new SkippedCase(v.id(), v.source(), String.format(Locale.ROOT,
+          "a repeat of %s's measurement: %s here, %s there (%.1f%% apart)", first.source(),
+          plain(v.measured()), plain(first.measured()),
+          100 * Math.abs(v.measured() - first.measured()) / first.measured())));
+    }
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
   /** Each clock of a microbenchmark is a case; a zero delta has no percentage error. */
-  private void addClocks(CapturedCase c, String source) {
+  private void addClocks(CapturedCase c, String source, Map<String, ValidationCase> seen) {
     for (int i = 0; i < c.clocks().size(); i++) {
       String id = c.caseId() + "#clocks[" + i + "]";
       double v = c.clocks().get(i);
       if (v > 0) {
-        cases.add(new ValidationCase(id, suiteOf(c.caseId()), ValidationCase.MICROBENCH,
-            repoRoot.resolve(c.spec()), c.arch(), i, 1, v, "cycles", source, null, null));
+        addOnce(new ValidationCase(id, suiteOf(c.caseId()), ValidationCase.MICROBENCH,
+            repoRoot.resolve(c.spec()), c.arch(), i, 1, v, "cycles", source, null, null), seen);
       } else {
         skipped.add(new SkippedCase(id, source, "measured " + v + "; a percentage error needs a"
             + " positive measurement"));

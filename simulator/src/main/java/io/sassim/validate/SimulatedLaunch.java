@@ -9,9 +9,10 @@ import java.util.Map;
  * What a simulation of one launch gives a comparison.
  *
  * @param cycles the kernel's simulated cycles ({@code gpu_sim_cycle})
+ * @param warpInstructions the warp instructions it issued
  * @param buffers every buffer's final bytes by argument name, little-endian as on the device
  */
-public record SimulatedLaunch(long cycles, Map<String, byte[]> buffers) {
+public record SimulatedLaunch(long cycles, long warpInstructions, Map<String, byte[]> buffers) {
 
   public SimulatedLaunch {
     buffers = Map.copyOf(buffers);

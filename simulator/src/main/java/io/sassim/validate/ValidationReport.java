@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param commit the sassim revision that simulated, or null when unknown
  * @param createdUtc when the report was made, ISO-8601
  * @param inputs one line per measurement file
- * @param overall the statistics over every compared case; null when none was compared
+ * @param overall the statistics over every compared cycle case (kernels and microbenchmarks,
+ *     not counters); null when none was compared
  * @param suites the statistics of each suite, by suite name
  */
 public record ValidationReport(
@@ -45,9 +46,25 @@ public record ValidationReport(
     }
     Map<String, ErrorStatistics> suites = new TreeMap<>();
     bySuite.forEach((suite, rs) -> suites.put(suite, ErrorStatistics.of(rs)));
-    ErrorStatistics overall = results.isEmpty() ? null : ErrorStatistics.of(results);
+    List<CaseResult> cycles = cycleResults(results);
+    ErrorStatistics overall = cycles.isEmpty() ? null : ErrorStatistics.of(cycles);
     return new ValidationReport(gpu, simulation, commit, createdUtc, inputs, results,
         outcome.skipped(), overall, suites);
+  }
+
+  /** The results in cycles: what the overall statistics and the charts cover. */
+  public List<CaseResult> cycleResults() {
+    return cycleResults(results);
+  }
+
+  private static List<CaseResult> cycleResults(List<CaseResult> results) {
+    List<CaseResult> cycles = new ArrayList<>();
+    for (CaseResult r : results) {
+      if (r.validationCase().isCycles()) {
+        cycles.add(r);
+      }
+    }
+    return cycles;
   }
 
   /** One line for the terminal: cases compared and skipped, and the headline statistics. */
@@ -55,9 +72,13 @@ public record ValidationReport(
     if (overall == null) {
       return "validate: 0 cases compared, " + skipped.size() + " skipped";
     }
-    return String.format(java.util.Locale.ROOT,
+    String line = String.format(java.util.Locale.ROOT,
         "validate: %d cases compared, %d skipped; MAPE %.2f%%, Pearson %s, RMSE %.1f cycles, "
             + "max APE %.2f%%", overall.cases(), skipped.size(), overall.mape(),
         MarkdownReport.pearson(overall.pearson()), overall.rmse(), overall.maxApe());
+    ErrorStatistics instructions = suites.get("instructions");
+    return instructions == null ? line : line + String.format(java.util.Locale.ROOT,
+        "; warp instructions of %d launches: MAPE %.2f%%", instructions.cases(),
+        instructions.mape());
   }
 }

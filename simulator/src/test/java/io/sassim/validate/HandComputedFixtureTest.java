@@ -93,7 +93,7 @@ class HandComputedFixtureTest {
       // alu_latency's clocks buffer is u32[8]; clocks[1] = 120.
       ByteBuffer clocks = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
       clocks.putInt(0, 3).putInt(4, 120);
-      return new SimulatedLaunch(cycles, Map.of("clocks", clocks.array()));
+      return new SimulatedLaunch(cycles, 0, Map.of("clocks", clocks.array()));
     }
 
     @Override
@@ -150,12 +150,12 @@ class HandComputedFixtureTest {
     assertEquals(5, csv.size(), "header and four cases");
     assertTrue(csv.get(0).startsWith("case,suite,kind,unit,measured,simulated,ape,"));
     assertEquals("traces/kernels/saxpy/saxpy,kernels,kernel,cycles,2000,1500,25.0000,"
-        + file + ",,", csv.get(2));
+        + file + ",,event timing: includes the launch overhead", csv.get(2));
     assertTrue(csv.get(4).startsWith(
         "validation/microbench/alu_latency/alu_latency#clocks[1],alu_latency,microbench,cycles,"
             + "100,120,20.0000,"));
     String md = Files.readString(out.resolve("report.md"));
-    assertTrue(md.contains("| **all** | 4 | 13.75% | 0.9866 | 255.1 | 25.00% |"), md);
+    assertTrue(md.contains("| **all cycles** | 4 | 13.75% | 0.9866 | 255.1 | 25.00% |"), md);
     String html = Files.readString(out.resolve("report.html"));
     assertEquals(3, html.split("src=\"data:image/png;base64,", -1).length - 1, "three charts");
     try (var left = Files.list(dir)) {

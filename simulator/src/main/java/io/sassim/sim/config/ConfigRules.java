@@ -29,7 +29,7 @@ final class ConfigRules {
   static final List<String> DEPENDENCE = List.of("control-bits", "scoreboard");
   static final List<String> STALL_DECAY = List.of("linear", "halving");
   static final List<String> PREFETCH_POLICIES = List.of("stream-buffer", "none");
-  static final List<String> DRAM_TYPES = List.of("gddr6", "gddr6x", "hbm2", "hbm2e", "hbm3");
+  static final List<String> DRAM_TYPES = List.of("gddr6", "gddr6x", "hbm2", "hbm2e", "hbm3", "hbm3e");
   /** LowerMemory implementations by name (io.sassim.sim.memory.LowerMemories builds them). */
   static final List<String> LOWER_MEMORY_MODELS = List.of("hierarchy", "fixed");
 

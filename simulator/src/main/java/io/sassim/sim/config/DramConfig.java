@@ -5,7 +5,7 @@ package io.sassim.sim.config;
  * below the L1"). Timings are in nanoseconds, as memory data sheets give them; the model
  * converts them with the core clock.
  *
- * @param type memory technology, for reports: gddr6, gddr6x, hbm2, hbm2e or hbm3
+ * @param type memory technology, for reports: gddr6, gddr6x, hbm2, hbm2e, hbm3 or hbm3e
  * @param peakGBps peak bandwidth of the whole chip, 10^9 bytes per second
  * @param channels independent channels; each has its own data bus of peakGBps / channels
  * @param banksPerChannel banks per channel, each with one open row

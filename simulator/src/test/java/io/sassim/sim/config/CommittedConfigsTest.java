@@ -23,7 +23,7 @@ class CommittedConfigsTest {
       .toAbsolutePath().normalize().resolve("configs");
 
   static final List<String> GPUS =
-      List.of("a100", "h100-sxm", "h800-pcie", "rtx-3090", "rtx-4090", "rtx-a6000");
+      List.of("a100", "h100-sxm", "h200", "h800-pcie", "rtx-3090", "rtx-4090", "rtx-a6000");
 
   @TempDir Path tmp;
 
@@ -199,6 +199,23 @@ class CommittedConfigsTest {
     assertEquals(1755.0, h800.clocks().coreMhz());
     assertEquals(h100.occupancy(), h800.occupancy());
     assertEquals(h100.execution(), h800.execution());
+
+    // The H200: the H100's chip with a 60 MB L2 and HBM3e, latencies from our own capture.
+    GpuConfig h200 = gpu("h200");
+    assertEquals(132, h200.smCount());
+    assertEquals(h100.execution(), h200.execution());
+    assertEquals(h100.occupancy(), h200.occupancy());
+    assertEquals(60L << 20, h200.l2().capacityBytes());
+    assertEquals(243, h200.l2().hitLatency());
+    assertEquals(652, h200.dram().latency());
+    assertEquals("hbm3e", h200.dram().type());
+    assertEquals(4800.0, h200.dram().peakGBps());
+    assertEquals(new MemoryLatency(11, 11, 11, 29, 31, 35), h200.memory().globalLoadRegular());
+    // Every GH100 launch costs what the H200 capture's kernels say (base/hopper.yaml).
+    for (GpuConfig g : List.of(h100, h800, h200)) {
+      assertEquals(2936, g.launch().kernelLaunchCycles(), g.name());
+      assertEquals(gpu("rtx-a6000").launch().blockLaunchCycles(), g.launch().blockLaunchCycles());
+    }
   }
 
   /**

@@ -157,7 +157,7 @@ class GpuConfigLoaderTest {
     cases.put("registerFile: {loadReturnBitsPerCycle: 500}",
         "registerFile.loadReturnBitsPerCycle: must be a power of two, got 500");
     cases.put("dram: {type: ddr4}",
-        "dram.type: must be one of gddr6, gddr6x, hbm2, hbm2e, hbm3, got 'ddr4'");
+        "dram.type: must be one of gddr6, gddr6x, hbm2, hbm2e, hbm3, hbm3e, got 'ddr4'");
     cases.put("l2: {setsPerSlice: 48}", "l2.setsPerSlice: must be a power of two, got 48");
     cases.put("interconnect: {smPortBytesPerCycle: 0.5}",
         "interconnect.smPortBytesPerCycle: must be in 1..4096, got 0.5");

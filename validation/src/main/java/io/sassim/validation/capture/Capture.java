@@ -11,9 +11,11 @@ import java.util.List;
  * @param smCount its SM count, or null when the driver did not report it
  * @param smClockMHz the SM clock every case's cycles use
  * @param sourceRevision the sources the capture ran from, or null
+ * @param profiled whether Nsight Compute counters were joined to its cases (a kernel case's
+ *     cycles are then the profiler's, and its clocks were read under the profiler)
  */
 public record Capture(Path file, String gpu, Integer smCount, double smClockMHz,
-    String sourceRevision, List<CapturedCase> cases) {
+    String sourceRevision, boolean profiled, List<CapturedCase> cases) {
 
   public Capture {
     cases = List.copyOf(cases);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a harness capture file for comparison with the simulator. It reads only the fields a
@@ -72,7 +73,8 @@ public final class CaptureLoader {
       for (int i = 0; i < items.size(); i++) {
         cases.add(capturedCase(items.get(i), "cases[" + i + "]"));
       }
-      return new Capture(file, name, smCount, mhz, revision, cases);
+      boolean profiled = present(top, "profiler");
+      return new Capture(file, name, smCount, mhz, revision, profiled, cases);
     }
 
     private CapturedCase capturedCase(YamlNode node, String path) throws InputException {
@@ -92,7 +94,8 @@ public final class CaptureLoader {
         // A failed case is reported as skipped; it need not carry a measurement.
         String kind = present(f, "kind") ? text(f.get("kind"), f.pathOf("kind")) : null;
         String arch = present(f, "arch") ? text(f.get("arch"), f.pathOf("arch")) : null;
-        return new CapturedCase(id, specPath, kind, arch, null, List.of(), error, node.line());
+        return new CapturedCase(id, specPath, kind, arch, null, List.of(), error, Map.of(),
+            node.line());
       }
       String kind = text(f.require("kind"), f.pathOf("kind"));
       String arch = text(f.require("arch"), f.pathOf("arch"));
@@ -100,10 +103,12 @@ public final class CaptureLoader {
         throw error(f.get("arch"), f.pathOf("arch"), "unknown target '" + arch + "'");
       }
       BufferArg clocksBuffer = spec.clocksBuffer().orElse(null);
+      Map<String, Double> counters = counters(f);
       switch (kind) {
         case CapturedCase.KERNEL -> {
           long cycles = integer(f.require("cycles"), f.pathOf("cycles"), 1, Long.MAX_VALUE);
-          return new CapturedCase(id, specPath, kind, arch, cycles, List.of(), null, node.line());
+          return new CapturedCase(id, specPath, kind, arch, cycles, List.of(), null, counters,
+              node.line());
         }
         case CapturedCase.MICROBENCH -> {
           if (clocksBuffer == null) {
@@ -121,11 +126,25 @@ public final class CaptureLoader {
           }
           Long cycles = present(f, "cycles")
               ? integer(f.get("cycles"), f.pathOf("cycles"), 0, Long.MAX_VALUE) : null;
-          return new CapturedCase(id, specPath, kind, arch, cycles, clocks, null, node.line());
+          return new CapturedCase(id, specPath, kind, arch, cycles, clocks, null, counters,
+              node.line());
         }
         default -> throw error(f.get("kind"), f.pathOf("kind"), "must be '" + CapturedCase.KERNEL
             + "' or '" + CapturedCase.MICROBENCH + "', got '" + kind + "'");
       }
+    }
+
+    /** The case's profiler metrics; each must be a number. */
+    private Map<String, Double> counters(Fields f) throws InputException {
+      if (!present(f, "counters")) {
+        return Map.of();
+      }
+      Fields c = open(f.get("counters"), f.pathOf("counters"));
+      Map<String, Double> counters = new TreeMap<>();
+      for (String metric : c.map().keySet()) {
+        counters.put(metric, real(c.get(metric), c.pathOf(metric)));
+      }
+      return counters;
     }
 
     /** The case's launch spec; one that is missing or does not load names an unknown kernel. */

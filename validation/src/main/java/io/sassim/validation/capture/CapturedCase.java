@@ -1,6 +1,7 @@
 package io.sassim.validation.capture;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One case of a hardware capture, as far as a comparison with the simulator needs it.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param cycles the median kernel time in SM cycles; null when the case failed
  * @param clocks a microbenchmark's clocks buffer after the run; empty for a kernel
  * @param error why the case failed on the GPU, or null
+ * @param counters Nsight Compute metrics of the case's launches (docs/validation.md, "Hardware
+ *     counters"); empty unless counters were joined to the capture
  * @param line the line of the case in the capture file, for messages
  */
 public record CapturedCase(
@@ -22,6 +25,7 @@ public record CapturedCase(
     Long cycles,
     List<Double> clocks,
     String error,
+    Map<String, Double> counters,
     int line) {
 
   public static final String KERNEL = "kernel";
@@ -29,6 +33,7 @@ public record CapturedCase(
 
   public CapturedCase {
     clocks = List.copyOf(clocks);
+    counters = Map.copyOf(counters);
   }
 
   public boolean failed() {
