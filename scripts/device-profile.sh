@@ -7,7 +7,8 @@
 #   scripts/device-profile.sh OUTDIR
 #
 # SASSIM_NCU_METRICS=a,b,... asks for other metrics than the default list (no filtering), and
-# SASSIM_NCU_IMPORT_ARGS adds options to the CSV export (e.g. --print-metric-instances details
+# SASSIM_NCU_SECTIONS="--section A --section B" collects those sections as well (e.g. the warp
+# stall breakdown, WarpStateStats); SASSIM_NCU_IMPORT_ARGS adds options to the CSV export (e.g. --print-metric-instances details
 # for instanced metrics such as sass__inst_executed_per_opcode).
 #
 # Writes OUTDIR/ncu.csv (ncu --page raw --csv), OUTDIR/ncu-metrics.txt (what was asked for and
@@ -68,7 +69,7 @@ profile() { # $1 = metric list
   rm -f "$OUTDIR/ncu-profile.ncu-rep"
   JTMP=$(mktemp -d)
   timeout -k 10 "$NCU_TIMEOUT_S" "$NCU" --clock-control none --target-processes all \
-    --metrics "$1" -f -o "$OUTDIR/ncu-profile" \
+    --metrics "$1" ${SASSIM_NCU_SECTIONS:-} -f -o "$OUTDIR/ncu-profile" \
     "$JAVA" -Djava.io.tmpdir="$JTMP" -jar "$JAR" --repo-root "$REPO" --out "$OUTDIR/ncu-run" \
     --arch sm_90,sm_90a --runs 1 --warmup 0 --budget 240 --case-timeout 60 \
     --source-rev "$REV" traces/kernels validation/microbench >>"$LOG" 2>&1
