@@ -130,6 +130,7 @@ final class ConfigRules {
     rule("sharedMemory.banks", powerOfTwo(1, 64));
     rule("sharedMemory.bankBytes", powerOfTwo(1, 64));
     rule("sharedMemory.ldsmExtraCycles", count(0, 1000));
+    rule("sharedMemory.conflictWavefrontCycles", count(1, 1000));
 
     rule("constantCache.ldc.sets", powerOfTwo(1, 1 << 16));
     rule("constantCache.ldc.lineBytes", powerOfTwo(4, 4096));

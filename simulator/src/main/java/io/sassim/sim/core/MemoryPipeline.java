@@ -56,6 +56,7 @@ final class MemoryPipeline {
   private final boolean bypassModifiers;
   private final int constantMissLatency;
   private final int ldsmExtraCycles;
+  private final int conflictWavefrontCycles;
   private final long[] addresses = new long[32];
   private long bankConflictCycles;
   private long sharedWavefronts;
@@ -99,6 +100,7 @@ final class MemoryPipeline {
     bypassModifiers = config.l1Data().bypassModifiers();
     constantMissLatency = config.constantCache().missLatency();
     ldsmExtraCycles = config.sharedMemory().ldsmExtraCycles();
+    conflictWavefrontCycles = config.sharedMemory().conflictWavefrontCycles();
   }
 
   /** Called from Control for an instruction issued in the previous cycle. */
@@ -226,7 +228,7 @@ final class MemoryPipeline {
       sharedAccesses++;
       sharedWavefronts += wavefronts;
       bankConflictCycles += conflicts;
-      extra += conflicts;
+      extra += conflicts * conflictWavefrontCycles;
       occupancy = Math.max(occupancy, wavefronts);
     } else if (kind == MemoryKind.CONSTANT_LOAD) {
       // Untraced constant addresses: the instruction stands for the constant it reads.
