@@ -58,6 +58,9 @@ final class MemoryPipeline {
   private final int ldsmExtraCycles;
   private final int conflictWavefrontCycles;
   private final long[] addresses = new long[32];
+  /** Per coalesced line of an atomic: the most lanes on one address (sameAddressDepths). */
+  private int[] lineDepth = new int[32];
+  private final int lineBytes;
   private long bankConflictCycles;
   private long sharedWavefronts;
   private long sharedAccesses;
@@ -92,6 +95,7 @@ final class MemoryPipeline {
     l1 = new L1DataCache(config.l1Data(), carveoutBytes);
     mshrs = l1.mshrs();
     coalescer = new Coalescer(config.l1Data().lineBytes(), config.l1Data().sectorBytes());
+    lineBytes = config.l1Data().lineBytes();
     banks = new SharedMemoryBanks(config.sharedMemory().banks(), config.sharedMemory().bankBytes());
     constants = new ConstantCache(config.constantCache().ldc());
     tagCycles = config.l1Data().tagCycles();
@@ -251,6 +255,9 @@ final class MemoryPipeline {
     sm.releaseRead(w, in, now);
     int group = copyGroup[s][h];
     if (global && n > 0) {
+      if (in.atomic) {
+        sameAddressDepths(w, ti, n, strided, lines);
+      }
       global(w, in, mask, lines, group, now);
       return true;
     }
@@ -267,6 +274,41 @@ final class MemoryPipeline {
     }
     writeBack(w, in, mask, done);
     return true;
+  }
+
+  /**
+   * For each coalesced line of an atomic, the most lanes that target one address in it
+   * ({@link #lineDepth}): the L2 performs same-address operations one after another.
+   */
+  private void sameAddressDepths(Warp w, int ti, int n, boolean strided, int lines) {
+    if (lineDepth.length < lines) {
+      lineDepth = new int[Math.max(lines, 2 * lineDepth.length)];
+    }
+    if (strided) {
+      int depth = w.trace.stride(ti) == 0 ? n : 1;
+      for (int i = 0; i < lines; i++) {
+        lineDepth[i] = depth;
+      }
+      return;
+    }
+    for (int i = 0; i < lines; i++) {
+      lineDepth[i] = 1;
+    }
+    for (int k = 0; k < n; k++) {
+      long a = addresses[k];
+      int same = 0;
+      for (int j = 0; j < n; j++) {
+        if (addresses[j] == a) {
+          same++;
+        }
+      }
+      long lineAddress = a - Math.floorMod(a, lineBytes);
+      for (int i = 0; i < lines; i++) {
+        if (coalescer.lineAddress(i) == lineAddress && lineDepth[i] < same) {
+          lineDepth[i] = same;
+        }
+      }
+    }
   }
 
   /** Whether the MSHRs can take this access's misses; counts nothing. */
@@ -316,7 +358,7 @@ final class MemoryPipeline {
       for (int i = 0; i < lines; i++) {
         l1.invalidate(coalescer.line(i));
         requests.add(sent, coalescer.lineAddress(i), coalescer.sectors(i),
-            MemoryRequestQueue.ATOMIC, tag);
+            MemoryRequestQueue.ATOMIC, tag, lineDepth[i]);
         pendingOutstanding[p]++;
       }
     } else {

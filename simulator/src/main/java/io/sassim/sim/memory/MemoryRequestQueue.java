@@ -22,6 +22,7 @@ public final class MemoryRequestQueue {
   private int[] sectorMask = new int[64];
   private int[] kind = new int[64];
   private long[] tag = new long[64];
+  private int[] laneOperations = new int[64];
   private int size;
 
   /**
@@ -30,6 +31,15 @@ public final class MemoryRequestQueue {
    * back unchanged in the reply.
    */
   public void add(long cycle, long lineAddress, int sectorMask, int kind, long tag) {
+    add(cycle, lineAddress, sectorMask, kind, tag, 1);
+  }
+
+  /**
+   * {@link #add} for an atomic whose busiest address in this line is the target of
+   * {@code laneOperations} lanes: the L2 performs those one after another.
+   */
+  public void add(long cycle, long lineAddress, int sectorMask, int kind, long tag,
+      int laneOperations) {
     if (size == this.cycle.length) {
       int n = size * 2;
       this.cycle = Arrays.copyOf(this.cycle, n);
@@ -37,12 +47,14 @@ public final class MemoryRequestQueue {
       this.sectorMask = Arrays.copyOf(this.sectorMask, n);
       this.kind = Arrays.copyOf(this.kind, n);
       this.tag = Arrays.copyOf(this.tag, n);
+      this.laneOperations = Arrays.copyOf(this.laneOperations, n);
     }
     this.cycle[size] = cycle;
     this.lineAddress[size] = lineAddress;
     this.sectorMask[size] = sectorMask;
     this.kind[size] = kind;
     this.tag[size] = tag;
+    this.laneOperations[size] = laneOperations;
     size++;
   }
 
@@ -68,6 +80,11 @@ public final class MemoryRequestQueue {
 
   public long tag(int i) {
     return tag[i];
+  }
+
+  /** Lanes on the request's busiest address; 1 for anything but an atomic. */
+  public int laneOperations(int i) {
+    return laneOperations[i];
   }
 
   public void clear() {

@@ -148,7 +148,7 @@ public final class MemorySystem implements LowerMemory {
       MemoryRequestQueue q = requestQueues[sm];
       int i = orderIndex[k];
       serve(windowEnd, sm, q.cycle(i), q.lineAddress(i), q.sectorMask(i) & 0xF, q.kind(i),
-          q.tag(i), replies[sm]);
+          q.tag(i), q.laneOperations(i), replies[sm]);
     }
     for (MemoryRequestQueue q : requestQueues) {
       q.clear();
@@ -203,7 +203,7 @@ public final class MemorySystem implements LowerMemory {
   }
 
   private void serve(long windowEnd, int sm, long cycle, long lineAddress, int mask, int kind,
-      long tag, MemoryReplyQueue reply) {
+      long tag, int laneOperations, MemoryReplyQueue reply) {
     requests++;
     long line = Math.floorDiv(lineAddress, LINE_BYTES);
     int sectors = Integer.bitCount(mask);
@@ -236,7 +236,7 @@ public final class MemorySystem implements LowerMemory {
         atomicSectors += sectors;
         int home = homePartition(line);
         long go = home == near ? 0 : farGoTicks;
-        long done = atomic(home, slice, set, line, mask, t + go);
+        long done = atomic(home, slice, set, line, mask, laneOperations, t + go);
         if (kind == MemoryRequestQueue.ATOMIC) {
           int homePort = home * slicesPerPartition + slice;
           long leave = done + sliceReplyPort[homePort].book(done, sectors);
@@ -351,9 +351,13 @@ public final class MemorySystem implements LowerMemory {
 
   /**
    * An atomic or reduction, performed at the line's home partition so that all SMs serialize
-   * on one copy. Returns the tick its results are ready to leave the slice.
+   * on one copy. The slice's atomic unit takes one sector, or one operation on the busiest
+   * address, per {@code atomicCycles}: lanes on one address are performed one after another
+   * (our H200's atomic_throughput: 32 lanes on one word cost about 2 cycles each). Returns the
+   * tick its results are ready to leave the slice.
    */
-  private long atomic(int home, int slice, int set, long line, int mask, long t) {
+  private long atomic(int home, int slice, int set, long line, int mask, int laneOperations,
+      long t) {
     L2Partition c = l2[home];
     int base = c.setBase(slice, set);
     int e = c.find(base, line);
@@ -392,8 +396,8 @@ public final class MemorySystem implements LowerMemory {
           dram.access(t + controllerInTicks, line, n, false) + controllerOutTicks);
     }
     int sectors = Integer.bitCount(mask);
-    long done = data + atomicUnit[home * slicesPerPartition + slice].book(data, sectors)
-        + atomicTicks;
+    long done = data + atomicUnit[home * slicesPerPartition + slice]
+        .book(data, Math.max(sectors, laneOperations)) + atomicTicks;
     c.valid[e] |= (byte) mask;
     c.dirty[e] |= (byte) mask;
     c.readyTick[e] = Math.max(c.readyTick[e], done);
