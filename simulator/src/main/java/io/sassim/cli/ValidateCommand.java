@@ -3,6 +3,7 @@ package io.sassim.cli;
 import io.sassim.isa.InputException;
 import io.sassim.sim.config.GpuConfig;
 import io.sassim.sim.config.GpuConfigLoader;
+import io.sassim.validate.CaseFilter;
 import io.sassim.validate.CaseSimulator;
 import io.sassim.validate.ErrorStatistics;
 import io.sassim.validate.MeasurementFiles;
@@ -50,6 +51,12 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Report folder; replaced as a whole, atomically.")
   Path out;
 
+  @Option(names = "--only", paramLabel = "GLOB",
+      description = "Compare only the cases a glob names: a case id (without #clocks[i]), its "
+          + "last part (pointer_chase.dram) or a suite (kernels); repeatable. Skipped cases are "
+          + "listed as before.")
+  List<String> only = List.of();
+
   @Option(names = "--repo-root", paramLabel = "DIR",
       description = "Where case ids and launch specs resolve (default: the checkout sassim runs "
           + "from).")
@@ -66,6 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!Files.isDirectory(root)) {
       throw new InputException("--repo-root", 0, "no such folder " + root);
     }
+    CaseFilter filter = new CaseFilter(only);
     MeasurementFiles measurements = new MeasurementFiles(root);
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
@@ -74,14 +82,19 @@ final class ValidateCommand implements Callable<Integer> {
       measurements.add(f);
     }
     CaseSimulator simulator = new ExecutionDrivenSimulator();
-    Validation.Outcome outcome = new Validation(gpu, simulator).run(measurements.cases(),
+    Validation.Outcome outcome = new Validation(gpu, simulator).run(
+        filter.filter(measurements.cases()),
         measurements.skipped(), s -> {
           err.println("sassim: simulating " + s);
           err.flush();
         });
+    List<String> inputs = new java.util.ArrayList<>(measurements.inputs());
+    if (!only.isEmpty()) {
+      inputs.add("--only " + String.join(" --only ", only) + ": only the cases these name");
+    }
     ValidationReport report = ValidationReport.of(gpu, simulator.describe(),
         RunCommand.gitRevision(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        measurements.inputs(), outcome);
+        inputs, outcome);
     ReportFolder.write(out, report);
     ErrorStatistics s = report.overall();
     stdout.println(report.summaryLine());
