@@ -300,7 +300,9 @@ final class ControlOps {
       int members = w.b[x];
       int arriving = mask & members;
       if ((members & ~(arriving | w.bsyncWait[x] | w.exited)) == 0) {
-        // Everyone is here: release the earlier arrivals and go on together with them.
+        // Everyone is here: release the earlier arrivals and go on together with them. Only
+        // lanes still in B[x]: a recursive callee saves its caller's Bx (BMOV.32.CLEAR), reuses
+        // it, and restores it before returning, while the caller's lanes wait at this BSYNC.
         int waiting = w.bsyncWait[x] & members;
         for (int m = waiting; m != 0; m &= m - 1) {
           w.pc[Integer.numberOfTrailingZeros(m)] += 16;
