@@ -211,6 +211,19 @@ final class ControlOps {
         int lane = Integer.numberOfTrailingZeros(m);
         w.pc[lane] = w.r[register + lane] + offset;
       }
+      // Each target's lanes form a group of their own.
+      for (int rest = mask; rest != 0; ) {
+        int t = w.pc[Integer.numberOfTrailingZeros(rest)];
+        int lanes = 0;
+        for (int m = rest; m != 0; m &= m - 1) {
+          int lane = Integer.numberOfTrailingZeros(m);
+          if (w.pc[lane] == t) {
+            lanes |= 1 << lane;
+          }
+        }
+        w.regroup(lanes);
+        rest &= ~lanes;
+      }
       w.writeBack(group & ~mask, pc + 16);
       w.curMask = 0;
     }
@@ -287,13 +300,16 @@ final class ControlOps {
       int members = w.b[x];
       int arriving = mask & members;
       if ((members & ~(arriving | w.bsyncWait[x] | w.exited)) == 0) {
-        // Everyone is here: release the earlier arrivals and go on together.
-        int waiting = w.bsyncWait[x];
+        // Everyone is here: release the earlier arrivals and go on together with them. Only
+        // lanes still in B[x]: a recursive callee saves its caller's Bx (BMOV.32.CLEAR), reuses
+        // it, and restores it before returning, while the caller's lanes wait at this BSYNC.
+        int waiting = w.bsyncWait[x] & members;
         for (int m = waiting; m != 0; m &= m - 1) {
           w.pc[Integer.numberOfTrailingZeros(m)] += 16;
         }
-        w.bsyncWait[x] = 0;
+        w.bsyncWait[x] &= ~waiting;
         w.bsyncWaiting &= ~waiting;
+        w.join(waiting);
         next(w);
         return;
       }
@@ -380,6 +396,7 @@ final class ControlOps {
         w.warpsyncMask[lane] = mask.intValue(w, lane);
       }
       int go = w.completeWarpsyncs(guardMask | w.warpsyncWaiting);
+      int released = go & w.warpsyncWaiting;
       w.releaseWarpsync(go);
       int stay = guardMask & ~go;
       w.park(stay);
@@ -391,6 +408,17 @@ final class ControlOps {
       }
       w.curPc += 16; // the rest of the group goes on
       int here = guardMask & go;
+      // The lanes this WARPSYNC released go on with it (split by tile below after .EXCLUSIVE).
+      int joining = 0;
+      for (int m = here == 0 ? 0 : released; m != 0; m &= m - 1) {
+        int lane = Integer.numberOfTrailingZeros(m);
+        if (w.pc[lane] == w.curPc && (exclusive || ((w.apart >>> lane) & 1) == 0)) {
+          joining |= 1 << lane;
+        }
+      }
+      if (joining != 0) {
+        w.join(joining);
+      }
       if (exclusive && here != 0) {
         w.runApart(here);
         w.writeBack(w.curMask, w.curPc);

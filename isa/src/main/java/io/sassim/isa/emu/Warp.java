@@ -6,12 +6,16 @@ import java.util.Arrays;
  * One warp: its registers, predicates, uniform registers, convergence barriers and one PC per
  * lane, stepped one warp instruction at a time.
  *
- * <p>Scheduling of divergent lanes follows sass-semantics.md §8.3: the lanes that executed last
- * keep going together while they stay together; when they split, block or exit, the lowest PC
- * among the ready lanes goes next, and lanes that reach the same PC merge. A {@code YIELD} or a
- * taken backward branch while other lanes are ready hands over to the next PC in round-robin
- * order, so a spinning group cannot starve the one holding a lock. Lanes released by
- * WARPSYNC.EXCLUSIVE merge only with the lanes of their own mask until they reconverge.
+ * <p>Scheduling of divergent lanes follows sass-semantics.md §8.3, with two refinements that the
+ * H200's per-instruction counts require (docs/emulator.md, "How a launch runs"): a divergent
+ * branch runs its taken side first, and lanes run together only while they belong to one
+ * group. A branch that splits a group makes a new one; groups join only where BSYNC or WARPSYNC
+ * releases them together, never merely by reaching the same PC, so each group that arrives at
+ * a BSYNC executes it. When the running group blocks or exits, the lowest PC among the ready
+ * lanes goes next. A {@code YIELD} or a taken backward branch while other lanes are ready hands
+ * over to the next PC in round-robin order, so a spinning group cannot starve the one holding a
+ * lock. Lanes released by WARPSYNC.EXCLUSIVE run only with the lanes of their own mask until
+ * they reconverge.
  *
  * <p>The lanes of the current group share {@link #curPc}; their {@link #pc} entries are written
  * back only when the group changes, so straight-line code touches no per-lane PC at all.
@@ -38,6 +42,13 @@ public final class Warp {
   /** Convergence barriers B0..B15 as lane masks. */
   final int[] b = new int[16];
   final int[] pc = new int[32];
+  /**
+   * Which group each lane belongs to. Lanes run together only while they share a group: a
+   * divergent branch makes a new group, and groups join only where a convergence point (BSYNC,
+   * WARPSYNC) releases them together, never merely by reaching the same PC.
+   */
+  final int[] group = new int[32];
+  int nextGroup;
 
   /** Lanes that exited, including lanes beyond the block's thread count. */
   int exited;
@@ -86,6 +97,8 @@ public final class Warp {
     up = 1 << 7;
     Arrays.fill(b, 0);
     Arrays.fill(pc, 0);
+    Arrays.fill(group, 0);
+    nextGroup = 1;
     exited = lanes == 32 ? 0 : -1 << lanes;
     bsyncWaiting = 0;
     Arrays.fill(bsyncWait, 0);
@@ -157,8 +170,6 @@ public final class Warp {
   private void chooseGroup(int ready) {
     if (curMask == 0 || switchGroup) {
       select(ready);
-    } else if ((ready & ~curMask) != 0) {
-      merge(ready);
     }
   }
 
@@ -215,26 +226,35 @@ public final class Warp {
       }
     }
     int chosen = switchGroup && after != Integer.MAX_VALUE ? after : best;
-    int group = 0;
+    int first = -1;
+    int lanes = 0;
     for (int m = ready; m != 0; m &= m - 1) {
       int lane = Integer.numberOfTrailingZeros(m);
-      if (pc[lane] == chosen) {
-        group |= 1 << lane;
+      if (pc[lane] == chosen && (first < 0 || group[lane] == group[first])) {
+        first = first < 0 ? lane : first;
+        lanes |= 1 << lane;
       }
     }
-    curMask = group & companions(Integer.numberOfTrailingZeros(group));
+    curMask = lanes & companions(first);
     curPc = chosen;
     switchGroup = false;
   }
 
-  private void merge(int ready) {
-    int allowed = companions(Integer.numberOfTrailingZeros(curMask));
-    for (int m = ready & ~curMask & allowed; m != 0; m &= m - 1) {
-      int lane = Integer.numberOfTrailingZeros(m);
-      if (pc[lane] == curPc) {
-        curMask |= 1 << lane;
-      }
+  /** {@code lanes} become one group of their own. */
+  void regroup(int lanes) {
+    int g = nextGroup++;
+    for (int m = lanes; m != 0; m &= m - 1) {
+      group[Integer.numberOfTrailingZeros(m)] = g;
     }
+  }
+
+  /** {@code lanes} join the group now executing. */
+  void join(int lanes) {
+    int g = group[Integer.numberOfTrailingZeros(curMask)];
+    for (int m = lanes; m != 0; m &= m - 1) {
+      group[Integer.numberOfTrailingZeros(m)] = g;
+    }
+    curMask |= lanes;
   }
 
   /** The lanes that may execute together with {@code lane}. */
@@ -260,7 +280,10 @@ public final class Warp {
     }
   }
 
-  /** The group splits: {@code a} continues at {@code pcA}, {@code b} at {@code pcB}. */
+  /**
+   * The group splits: {@code a} (the lanes that took the branch) goes on at {@code pcA} now;
+   * {@code b} becomes a group of its own that waits, ready, at {@code pcB}.
+   */
   void split(int a, int pcA, int b, int pcB) {
     if (b == 0) {
       curMask = a;
@@ -269,9 +292,10 @@ public final class Warp {
       curMask = b;
       curPc = pcB;
     } else {
-      writeBack(a, pcA);
       writeBack(b, pcB);
-      curMask = 0;
+      regroup(b);
+      curMask = a;
+      curPc = pcA;
     }
   }
 
@@ -298,13 +322,14 @@ public final class Warp {
 
   /** Releases the lanes waiting at BSYNC Bx once every member has arrived or exited. */
   void releaseIfComplete(int x) {
-    int waiting = bsyncWait[x];
+    int waiting = bsyncWait[x] & b[x];
     if (waiting != 0 && (b[x] & ~(waiting | exited)) == 0) {
       for (int m = waiting; m != 0; m &= m - 1) {
         pc[Integer.numberOfTrailingZeros(m)] += 16;
       }
-      bsyncWait[x] = 0;
+      bsyncWait[x] &= ~waiting;
       bsyncWaiting &= ~waiting;
+      regroup(waiting);
     }
   }
 
@@ -351,6 +376,7 @@ public final class Warp {
       pc[Integer.numberOfTrailingZeros(m)] += 16;
     }
     warpsyncWaiting &= ~lanes;
+    regroup(lanes);
     runApart(lanes & warpsyncExclusive);
     warpsyncExclusive &= ~lanes;
   }
