@@ -1,11 +1,6 @@
 package io.sassim.validation.profiler;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.sassim.isa.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,8 +46,7 @@ public record NcuInstructionCounts(
     byPc = Collections.unmodifiableMap(new TreeMap<>(byPc));
   }
 
-  static final String ID = "ID";
-  static final String KERNEL = "Kernel Name";
+  static final String KERNEL = NcuTable.KERNEL;
   static final String WARP_INSTRUCTIONS = "smsp__inst_executed.sum";
   static final String THREAD_INSTRUCTIONS = "smsp__thread_inst_executed.sum";
   static final String BY_OPCODE = "sass__inst_executed_per_opcode";
@@ -61,52 +55,24 @@ public record NcuInstructionCounts(
 
   /** Whether this launch ran {@code entry}: the name as printed, or its demangled form. */
   public boolean ran(String entry) {
-    return kernel.equals(entry) || kernel.startsWith(entry + "(")
-        || kernel.contains(" " + entry + "(");
+    return NcuTable.ran(kernel, entry);
   }
 
   /** Every launch of {@code file}, in file order. */
   public static List<NcuInstructionCounts> read(Path file) throws InputException {
-    List<String[]> rows = rows(file);
-    int header = -1;
-    for (int i = 0; i < rows.size() && header < 0; i++) {
-      String[] r = rows.get(i);
-      if (r.length > 1 && r[0].equals(ID)) {
-        header = i;
-      } else if (r.length > 0 && !r[0].startsWith("==") && !r[0].isBlank()) {
-        throw new InputException(file, i + 1, "not an Nsight Compute raw CSV export: expected a"
-            + " header row starting with \"ID\"");
-      }
-    }
-    if (header < 0) {
-      throw new InputException(file, rows.size(), "not an Nsight Compute raw CSV export: no"
-          + " header row starting with \"ID\"");
-    }
-    String[] names = rows.get(header);
-    int kernel = column(file, header, names, KERNEL);
-    int warp = column(file, header, names, WARP_INSTRUCTIONS);
-    int thread = column(file, header, names, THREAD_INSTRUCTIONS);
-    int byOpcode = column(file, header, names, BY_OPCODE);
-    int byMnemonic = column(file, header, names, BY_MNEMONIC);
-    int byAddress = column(file, header, names, BY_ADDRESS);
+    NcuTable table = NcuTable.read(file);
+    String hint = "; profile with that metric and export with --print-metric-instances details";
+    int kernel = table.column(KERNEL, hint);
+    int warp = table.column(WARP_INSTRUCTIONS, hint);
+    int thread = table.column(THREAD_INSTRUCTIONS, hint);
+    int byOpcode = table.column(BY_OPCODE, hint);
+    int byMnemonic = table.column(BY_MNEMONIC, hint);
+    int byAddress = table.column(BY_ADDRESS, hint);
     List<NcuInstructionCounts> launches = new ArrayList<>();
-    for (int i = header + 1; i < rows.size(); i++) {
-      String[] r = rows.get(i);
-      int line = i + 1;
-      if (r.length == 0 || r[0].isBlank() || r[0].startsWith("==")) {
-        continue; // the units row, a blank line, a profiler log line
-      }
-      if (r.length != names.length) {
-        throw new InputException(file, line, "has " + r.length + " columns, the header "
-            + names.length);
-      }
-      int id;
-      try {
-        id = Integer.parseInt(r[0]);
-      } catch (NumberFormatException e) {
-        throw new InputException(file, line, "ID: not a launch number: \"" + r[0] + "\"");
-      }
-      launches.add(new NcuInstructionCounts(id, r[kernel],
+    for (NcuTable.Launch l : table.launches) {
+      String[] r = l.cells();
+      int line = l.line();
+      launches.add(new NcuInstructionCounts(l.id(), r[kernel],
           count(file, line, WARP_INSTRUCTIONS, r[warp]),
           count(file, line, THREAD_INSTRUCTIONS, r[thread]),
           mix(file, line, BY_OPCODE, r[byOpcode]),
@@ -114,21 +80,7 @@ public record NcuInstructionCounts(
           relativePcs(file, line, mix(file, line, BY_ADDRESS, r[byAddress])),
           line));
     }
-    if (launches.isEmpty()) {
-      throw new InputException(file, rows.size(), "holds no kernel launch");
-    }
     return launches;
-  }
-
-  private static int column(Path file, int header, String[] names, String name)
-      throws InputException {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
-        return i;
-      }
-    }
-    throw new InputException(file, header + 1, "the header has no \"" + name + "\" column;"
-        + " profile with that metric and export with --print-metric-instances details");
   }
 
   /** A counter cell: {@code "125504.000000"} or {@code "2,197"}; a whole number of events. */
@@ -195,21 +147,5 @@ public record NcuInstructionCounts(
     return out;
   }
 
-  private static List<String[]> rows(Path file) throws InputException {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file, 0, "no such file");
-    }
-    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(file.toFile())) {
-      while (it.hasNextValue()) {
-        rows.add(it.nextValue());
-      }
-    } catch (IOException | RuntimeException e) {
-      String m = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst()
-          .orElse("unreadable");
-      throw new InputException(file, rows.size() + 1, "not readable as CSV: " + m);
-    }
-    return rows;
-  }
+
 }

@@ -19,7 +19,6 @@ public record NcuLaunch(int id, String kernel, Map<String, Double> metrics, int 
 
   /** Whether this launch ran {@code entry}: the name as printed, or its demangled form. */
   public boolean ran(String entry) {
-    return kernel.equals(entry) || kernel.startsWith(entry + "(")
-        || kernel.contains(" " + entry + "(");
+    return NcuTable.ran(kernel, entry);
   }
 }
