@@ -17,7 +17,7 @@ final class GpuOptions {
       names = "--gpu",
       paramLabel = "NAME|FILE.yaml",
       description = "GPU config: a name from configs/ (rtx-a6000, rtx-3090, a100, rtx-4090, "
-          + "h100-sxm, h800-pcie) or a config file.")
+          + "h100-sxm, h200, h800-pcie) or a config file.")
   String gpu;
 
   @Option(
