@@ -190,6 +190,9 @@ class CommittedConfigsTest {
     assertEquals(2, h100.sharedMemory().conflictWavefrontCycles());
     assertEquals(1, gpu("rtx-a6000").sharedMemory().conflictWavefrontCycles());
     assertEquals(20, h100.frontEnd().prefetcher().entries());
+    // Four warps on one sub-core share its issue evenly on the H200 and the H100.
+    assertEquals("lrr", h100.issue().scheduler());
+    assertEquals("cggty", gpu("rtx-a6000").issue().scheduler());
     assertEquals(ampere.asyncCopy(), h100.memory().asyncCopy());
 
     // Our H100 capture's chases: the same L2 and DRAM latencies as the H200's.
