@@ -22,7 +22,13 @@ final class Warp {
   /** Next stream position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
   int fetchIndex;
   int issueIndex;
+  /** Per buffer entry (stream position mod size): the first cycle it can issue. */
   final long[] bufferReady;
+  /**
+   * Per buffer entry: its decoded instruction, kept at fetch as the hardware's buffer keeps it,
+   * so issue reads the warp's own state instead of going back to the stream.
+   */
+  final DecodedInstruction[] bufferInstruction;
 
   /** No fetch before this cycle (redirect after a taken branch). */
   long fetchAllowedFrom;
@@ -65,6 +71,7 @@ final class Warp {
     this.slot = slot;
     this.subcore = subcore;
     this.bufferReady = new long[bufferEntries];
+    this.bufferInstruction = new DecodedInstruction[bufferEntries];
     this.pendingWrite = scoreboard ? new boolean[DecodedInstruction.REGISTER_IDS] : null;
     this.pendingReads = scoreboard ? new int[DecodedInstruction.REGISTER_IDS] : null;
   }
@@ -88,6 +95,7 @@ final class Warp {
     trace.attach(wake);
     doneIssuing = trace.ended(0);
     pending = 0;
+    java.util.Arrays.fill(bufferInstruction, null);
     java.util.Arrays.fill(copiesInFlight, 0);
     java.util.Arrays.fill(copiesLanded, 0);
     java.util.Arrays.fill(groupBarrier, null);
@@ -103,8 +111,15 @@ final class Warp {
     return fetchIndex - issueIndex;
   }
 
+  /** The instruction at the head of the buffer; only while {@link #buffered} is positive. */
   DecodedInstruction next() {
-    return program[trace.instructionId(issueIndex)];
+    return bufferInstruction[issueIndex % bufferInstruction.length];
+  }
+
+  /** The instruction at stream position {@code i}, buffered or not (the entry must exist). */
+  DecodedInstruction at(int i) {
+    return i >= issueIndex && i < fetchIndex
+        ? bufferInstruction[i % bufferInstruction.length] : program[trace.instructionId(i)];
   }
 
   boolean finished() {
