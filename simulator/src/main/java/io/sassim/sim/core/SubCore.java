@@ -373,7 +373,7 @@ final class SubCore {
     if (w.atBarrier) {
       return StallReason.BARRIER.ordinal();
     }
-    if (w.buffered() == 0 || w.bufferReady[w.issueIndex % w.bufferReady.length] > now) {
+    if (w.buffered() == 0 || w.nextReady() > now) {
       return StallReason.FETCH.ordinal();
     }
     DecodedInstruction in = w.next();
@@ -455,7 +455,7 @@ final class SubCore {
     int traceIndex = w.issueIndex;
     // First, so that an execution-driven clock read sees this cycle and the entry's mask is set.
     w.trace.issued(traceIndex, now);
-    w.issueIndex++;
+    w.advanceIssue();
     // Held until the instruction completes, so a warp (and its block and kernel) ends only when
     // its last instruction has.
     w.pending++;
@@ -549,10 +549,7 @@ final class SubCore {
     counters.fetches++;
     lastFetched = pick;
     // Fetched at 'ready', decoded the next cycle, issuable the cycle after.
-    int entry = pick.fetchIndex % pick.bufferReady.length;
-    pick.bufferReady[entry] = ready + 2;
-    pick.bufferInstruction[entry] = fetched;
-    pick.fetchIndex++;
+    pick.buffer(fetched, ready + 2);
     return true;
   }
 
@@ -562,7 +559,7 @@ final class SubCore {
       return false;
     }
     // Do not run past a taken branch: the warp's buffer would be flushed when it issues.
-    return w.fetchIndex == 0 || w.fetchIndex == w.issueIndex || !redirects(w, w.fetchIndex - 1, w.at(w.fetchIndex - 1));
+    return w.fetchIndex == 0 || w.fetchIndex == w.issueIndex || !redirects(w, w.fetchIndex - 1, w.newest());
   }
 
   /** The earliest future cycle at which a warp's readiness can change without an event. */
@@ -588,7 +585,7 @@ final class SubCore {
       if (w.buffered() == 0) {
         continue;
       }
-      long ready = w.bufferReady[w.issueIndex % w.bufferReady.length];
+      long ready = w.nextReady();
       if (ready > now) {
         next = Math.min(next, ready);
         continue;

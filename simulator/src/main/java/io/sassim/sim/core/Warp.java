@@ -22,7 +22,10 @@ final class Warp {
   /** Next stream position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
   int fetchIndex;
   int issueIndex;
-  /** Per buffer entry (stream position mod size): the first cycle it can issue. */
+  /** Buffer entries of positions issueIndex and fetchIndex: the positions mod the buffer size. */
+  int issueEntry;
+  int fetchEntry;
+  /** Per buffer entry: the first cycle it can issue. */
   final long[] bufferReady;
   /**
    * Per buffer entry: its decoded instruction, kept at fetch as the hardware's buffer keeps it,
@@ -86,6 +89,8 @@ final class Warp {
     this.active = true;
     fetchIndex = 0;
     issueIndex = 0;
+    fetchEntry = 0;
+    issueEntry = 0;
     stallUntil = cycle;
     fetchAllowedFrom = cycle;
     yieldBlocks = -1;
@@ -113,13 +118,43 @@ final class Warp {
 
   /** The instruction at the head of the buffer; only while {@link #buffered} is positive. */
   DecodedInstruction next() {
-    return bufferInstruction[issueIndex % bufferInstruction.length];
+    return bufferInstruction[issueEntry];
   }
 
-  /** The instruction at stream position {@code i}, buffered or not (the entry must exist). */
+  /** First cycle the head of the buffer can issue; only while {@link #buffered} is positive. */
+  long nextReady() {
+    return bufferReady[issueEntry];
+  }
+
+  /** The most recently fetched instruction; only while {@link #buffered} is positive. */
+  DecodedInstruction newest() {
+    return bufferInstruction[fetchEntry == 0 ? bufferInstruction.length - 1 : fetchEntry - 1];
+  }
+
+  /** Puts stream position {@code fetchIndex}, holding {@code in}, into the buffer. */
+  void buffer(DecodedInstruction in, long ready) {
+    bufferReady[fetchEntry] = ready;
+    bufferInstruction[fetchEntry] = in;
+    fetchIndex++;
+    if (++fetchEntry == bufferInstruction.length) {
+      fetchEntry = 0;
+    }
+  }
+
+  /** The head of the buffer issues. */
+  void advanceIssue() {
+    issueIndex++;
+    if (++issueEntry == bufferInstruction.length) {
+      issueEntry = 0;
+    }
+  }
+
+  /**
+   * The instruction at stream position {@code i}, which must exist: the buffer's head when it is
+   * that position, otherwise from the stream.
+   */
   DecodedInstruction at(int i) {
-    return i >= issueIndex && i < fetchIndex
-        ? bufferInstruction[i % bufferInstruction.length] : program[trace.instructionId(i)];
+    return i == issueIndex && fetchIndex > issueIndex ? next() : program[trace.instructionId(i)];
   }
 
   boolean finished() {

@@ -96,10 +96,12 @@ public final class Engine {
   private final List<TickingComponent> due = new ArrayList<>();
 
   private static void runThrough(TickingComponent c, long endTime) {
-    long t = c.scheduledTime;
     ClockDomain clock = c.clock();
+    long cycle = clock.cycleAtOrAfter(c.scheduledTime);
+    // A clock's cycles start at strictly increasing times, so the window ends before this cycle:
+    // the loop compares cycle numbers instead of converting each cycle to picoseconds.
+    long endCycle = clock.cycleAtOrAfter(endTime);
     while (true) {
-      long cycle = clock.cycleAtOrAfter(t);
       boolean progress = c.tick(cycle);
       long requested = c.takeRequestedWake();
       long next;
@@ -111,11 +113,11 @@ public final class Engine {
         c.windowWake = TickingComponent.NOT_SCHEDULED;
         return;
       }
-      t = clock.timeOf(next);
-      if (t >= endTime) {
-        c.windowWake = t;
+      if (next >= endCycle) {
+        c.windowWake = clock.timeOf(next);
         return;
       }
+      cycle = next;
     }
   }
 
