@@ -59,10 +59,11 @@ public final class Engine {
     }
     due.sort(BY_ORDER);
     if (threads == null || due.size() < 2) {
-      reversed = anyOrder && !reversed;
+      boolean descending = anyOrder && descendingNext;
+      descendingNext = anyOrder && !descending;
       int n = due.size();
       for (int k = 0; k < n; k++) {
-        runThrough(due.get(reversed ? n - 1 - k : k), endTime);
+        runThrough(due.get(descending ? n - 1 - k : k), endTime);
       }
     } else {
       List<Future<?>> done = new ArrayList<>(due.size());
@@ -107,8 +108,8 @@ public final class Engine {
 
   private static final Comparator<TickingComponent> BY_ORDER = Comparator.comparingInt(c -> c.order);
   private final List<TickingComponent> due = new ArrayList<>();
-  /** The last window ran its components in descending order. */
-  private boolean reversed;
+  /** The next window whose order does not matter runs its components in descending order. */
+  private boolean descendingNext;
 
   private static void runThrough(TickingComponent c, long endTime) {
     ClockDomain clock = c.clock();
