@@ -4,42 +4,46 @@ import java.util.Arrays;
 
 /**
  * Future state changes inside an SM (counter releases, result-queue frees, warp wake-ups),
- * ordered by cycle and then by insertion, held in primitive arrays so scheduling one allocates
- * nothing once the arrays have grown.
+ * ordered by cycle and then by insertion, in a binary heap held in one primitive array so
+ * scheduling one allocates nothing once the array has grown.
+ *
+ * <p>Each event is two adjacent longs, its ordering key and its packed kind, target and
+ * argument: a heap step touches one place instead of four parallel arrays, which matters
+ * because the SMs take turns and an SM's queue is usually out of the processor caches when its
+ * turn comes.
  */
 final class EventQueue {
 
-  private long[] keys = new long[256];
-  private int[] kinds = new int[256];
-  private int[] targets = new int[256];
-  private int[] args = new int[256];
+  private static final int TARGET_BITS = 24;
+  private static final int TARGET_MASK = (1 << TARGET_BITS) - 1;
+
+  /** {@code [2i]}: key of heap node i; {@code [2i + 1]}: its kind, target and argument. */
+  private long[] heap = new long[512];
   private int size;
   private long sequence;
 
-  /** Schedules {@code kind(target, arg)} at {@code cycle}. */
+  /** Schedules {@code kind(target, arg)} at {@code cycle}; kind is below 256, target below 2^24. */
   void add(long cycle, int kind, int target, int arg) {
-    if (size == keys.length) {
-      int n = size * 2;
-      keys = Arrays.copyOf(keys, n);
-      kinds = Arrays.copyOf(kinds, n);
-      targets = Arrays.copyOf(targets, n);
-      args = Arrays.copyOf(args, n);
+    if (2 * size == heap.length) {
+      heap = Arrays.copyOf(heap, heap.length * 2);
     }
     // Cycle in the high 40 bits, insertion order below: ties keep their scheduling order.
     long key = (cycle << 24) | (sequence++ & 0xFFFFFF);
+    long event = (long) kind << 56 | (long) (target & TARGET_MASK) << 32 | (arg & 0xFFFFFFFFL);
+    long[] h = heap;
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (keys[parent] <= key) {
+      long parentKey = h[2 * parent];
+      if (parentKey <= key) {
         break;
       }
-      move(parent, i);
+      h[2 * i] = parentKey;
+      h[2 * i + 1] = h[2 * parent + 1];
       i = parent;
     }
-    keys[i] = key;
-    kinds[i] = kind;
-    targets[i] = target;
-    args[i] = arg;
+    h[2 * i] = key;
+    h[2 * i + 1] = event;
   }
 
   boolean isEmpty() {
@@ -48,19 +52,19 @@ final class EventQueue {
 
   /** Cycle of the earliest event; only when not empty. */
   long nextCycle() {
-    return keys[0] >>> 24;
+    return heap[0] >>> 24;
   }
 
   int topKind() {
-    return kinds[0];
+    return (int) (heap[1] >>> 56);
   }
 
   int topTarget() {
-    return targets[0];
+    return (int) (heap[1] >>> 32) & TARGET_MASK;
   }
 
   int topArg() {
-    return args[0];
+    return (int) heap[1];
   }
 
   void pop() {
@@ -68,35 +72,28 @@ final class EventQueue {
     if (size == 0) {
       return;
     }
-    long key = keys[size];
-    int kind = kinds[size];
-    int target = targets[size];
-    int arg = args[size];
+    long[] h = heap;
+    long key = h[2 * size];
+    long event = h[2 * size + 1];
     int i = 0;
     while (true) {
       int child = 2 * i + 1;
       if (child >= size) {
         break;
       }
-      if (child + 1 < size && keys[child + 1] < keys[child]) {
+      long childKey = h[2 * child];
+      if (child + 1 < size && h[2 * child + 2] < childKey) {
         child++;
+        childKey = h[2 * child];
       }
-      if (keys[child] >= key) {
+      if (childKey >= key) {
         break;
       }
-      move(child, i);
+      h[2 * i] = childKey;
+      h[2 * i + 1] = h[2 * child + 1];
       i = child;
     }
-    keys[i] = key;
-    kinds[i] = kind;
-    targets[i] = target;
-    args[i] = arg;
-  }
-
-  private void move(int from, int to) {
-    keys[to] = keys[from];
-    kinds[to] = kinds[from];
-    targets[to] = targets[from];
-    args[to] = args[from];
+    h[2 * i] = key;
+    h[2 * i + 1] = event;
   }
 }

@@ -186,17 +186,7 @@ final class MemoryPipeline {
     // (below), without a lane loop.
     boolean strided = n > 0 && w.trace.isStrided(ti);
     if (n > 0 && !(strided && (global || shared && in.matrices == 0))) {
-      if (strided) {
-        long a0 = w.trace.address(ti, 0);
-        long stride = w.trace.stride(ti);
-        for (int k = 0; k < n; k++) {
-          addresses[k] = a0 + k * stride;
-        }
-      } else {
-        for (int k = 0; k < n; k++) {
-          addresses[k] = w.trace.address(ti, k);
-        }
-      }
+      w.trace.copyAddresses(ti, addresses);
     }
     int occupancy = settings.intakeInterval;
     long extra = 0;

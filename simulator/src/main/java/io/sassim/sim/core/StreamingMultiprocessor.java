@@ -204,9 +204,12 @@ public final class StreamingMultiprocessor extends TickingComponent {
     progress |= memory.cycle(cycle);
     progress |= processEvents(cycle);
     // Rotate which sub-core goes first, so none always wins the shared L1 port.
-    int first = (int) (cycle % subcores.length);
+    int turn = (int) (cycle % subcores.length);
     for (int k = 0; k < subcores.length; k++) {
-      progress |= subcores[(first + k) % subcores.length].cycle(cycle, alwaysTick);
+      progress |= subcores[turn].cycle(cycle, alwaysTick);
+      if (++turn == subcores.length) {
+        turn = 0;
+      }
     }
     if (retireCheck) {
       retireWarps(cycle);

@@ -373,7 +373,7 @@ final class SubCore {
     if (w.atBarrier) {
       return StallReason.BARRIER.ordinal();
     }
-    if (w.buffered() == 0 || w.bufferReady[w.issueIndex % w.bufferReady.length] > now) {
+    if (w.buffered() == 0 || w.nextReady() > now) {
       return StallReason.FETCH.ordinal();
     }
     DecodedInstruction in = w.next();
@@ -455,7 +455,7 @@ final class SubCore {
     int traceIndex = w.issueIndex;
     // First, so that an execution-driven clock read sees this cycle and the entry's mask is set.
     w.trace.issued(traceIndex, now);
-    w.issueIndex++;
+    w.advanceIssue();
     // Held until the instruction completes, so a warp (and its block and kernel) ends only when
     // its last instruction has.
     w.pending++;
@@ -501,7 +501,7 @@ final class SubCore {
     controlInstruction = in;
     controlTraceIndex = traceIndex;
     controlIssueCycle = now;
-    if (redirects(w, traceIndex)) {
+    if (redirects(w, traceIndex, in)) {
       // Fetch stopped at this taken branch; it restarts at the target next cycle.
       w.fetchAllowedFrom = now + 1;
     }
@@ -509,17 +509,16 @@ final class SubCore {
   }
 
   /**
-   * Whether the stream continues anywhere but the next instruction after {@code traceIndex}. An
-   * entry that is not there yet (its warp waits at a barrier in the emulator) counts as no
-   * redirect.
+   * Whether the stream continues anywhere but the next instruction after {@code traceIndex},
+   * which holds {@code in}. An entry that is not there yet (its warp waits at a barrier in the
+   * emulator) counts as no redirect.
    */
-  private static boolean redirects(Warp w, int traceIndex) {
+  private static boolean redirects(Warp w, int traceIndex, DecodedInstruction in) {
     int next = traceIndex + 1;
     if (!w.trace.available(next)) {
       return false;
     }
-    return w.program[w.trace.instructionId(next)].pc
-        != w.program[w.trace.instructionId(traceIndex)].pc + 16;
+    return w.at(next).pc != in.pc + 16;
   }
 
   // --- Fetch (paper §5.2): one instruction per cycle, greedy warp first, then youngest ----------
@@ -542,15 +541,15 @@ final class SubCore {
       return false;
     }
     Warp pick = warps[scheduler.select(fetchable, warpCount, lastIndex)];
-    long ready = instructionCache.fetch(pick.program[pick.trace.instructionId(pick.fetchIndex)].pc, now);
+    DecodedInstruction fetched = pick.program[pick.trace.instructionId(pick.fetchIndex)];
+    long ready = instructionCache.fetch(fetched.pc, now);
     if (ready < 0) {
       return true;
     }
     counters.fetches++;
     lastFetched = pick;
     // Fetched at 'ready', decoded the next cycle, issuable the cycle after.
-    pick.bufferReady[pick.fetchIndex % pick.bufferReady.length] = ready + 2;
-    pick.fetchIndex++;
+    pick.buffer(fetched, ready + 2);
     return true;
   }
 
@@ -560,7 +559,7 @@ final class SubCore {
       return false;
     }
     // Do not run past a taken branch: the warp's buffer would be flushed when it issues.
-    return w.fetchIndex == 0 || w.fetchIndex == w.issueIndex || !redirects(w, w.fetchIndex - 1);
+    return w.fetchIndex == 0 || w.fetchIndex == w.issueIndex || !redirects(w, w.fetchIndex - 1, w.newest());
   }
 
   /** The earliest future cycle at which a warp's readiness can change without an event. */
@@ -586,7 +585,7 @@ final class SubCore {
       if (w.buffered() == 0) {
         continue;
       }
-      long ready = w.bufferReady[w.issueIndex % w.bufferReady.length];
+      long ready = w.nextReady();
       if (ready > now) {
         next = Math.min(next, ready);
         continue;

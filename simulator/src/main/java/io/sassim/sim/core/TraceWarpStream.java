@@ -49,6 +49,11 @@ public final class TraceWarpStream implements WarpStream {
   }
 
   @Override
+  public void copyAddresses(int i, long[] into) {
+    trace.copyAddresses(i, into);
+  }
+
+  @Override
   public boolean isStrided(int i) {
     return trace.isStrided(i);
   }

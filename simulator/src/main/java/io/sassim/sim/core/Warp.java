@@ -22,7 +22,16 @@ final class Warp {
   /** Next stream position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
   int fetchIndex;
   int issueIndex;
+  /** Buffer entries of positions issueIndex and fetchIndex: the positions mod the buffer size. */
+  int issueEntry;
+  int fetchEntry;
+  /** Per buffer entry: the first cycle it can issue. */
   final long[] bufferReady;
+  /**
+   * Per buffer entry: its decoded instruction, kept at fetch as the hardware's buffer keeps it,
+   * so issue reads the warp's own state instead of going back to the stream.
+   */
+  final DecodedInstruction[] bufferInstruction;
 
   /** No fetch before this cycle (redirect after a taken branch). */
   long fetchAllowedFrom;
@@ -65,6 +74,7 @@ final class Warp {
     this.slot = slot;
     this.subcore = subcore;
     this.bufferReady = new long[bufferEntries];
+    this.bufferInstruction = new DecodedInstruction[bufferEntries];
     this.pendingWrite = scoreboard ? new boolean[DecodedInstruction.REGISTER_IDS] : null;
     this.pendingReads = scoreboard ? new int[DecodedInstruction.REGISTER_IDS] : null;
   }
@@ -79,6 +89,8 @@ final class Warp {
     this.active = true;
     fetchIndex = 0;
     issueIndex = 0;
+    fetchEntry = 0;
+    issueEntry = 0;
     stallUntil = cycle;
     fetchAllowedFrom = cycle;
     yieldBlocks = -1;
@@ -88,6 +100,7 @@ final class Warp {
     trace.attach(wake);
     doneIssuing = trace.ended(0);
     pending = 0;
+    java.util.Arrays.fill(bufferInstruction, null);
     java.util.Arrays.fill(copiesInFlight, 0);
     java.util.Arrays.fill(copiesLanded, 0);
     java.util.Arrays.fill(groupBarrier, null);
@@ -103,8 +116,45 @@ final class Warp {
     return fetchIndex - issueIndex;
   }
 
+  /** The instruction at the head of the buffer; only while {@link #buffered} is positive. */
   DecodedInstruction next() {
-    return program[trace.instructionId(issueIndex)];
+    return bufferInstruction[issueEntry];
+  }
+
+  /** First cycle the head of the buffer can issue; only while {@link #buffered} is positive. */
+  long nextReady() {
+    return bufferReady[issueEntry];
+  }
+
+  /** The most recently fetched instruction; only while {@link #buffered} is positive. */
+  DecodedInstruction newest() {
+    return bufferInstruction[fetchEntry == 0 ? bufferInstruction.length - 1 : fetchEntry - 1];
+  }
+
+  /** Puts stream position {@code fetchIndex}, holding {@code in}, into the buffer. */
+  void buffer(DecodedInstruction in, long ready) {
+    bufferReady[fetchEntry] = ready;
+    bufferInstruction[fetchEntry] = in;
+    fetchIndex++;
+    if (++fetchEntry == bufferInstruction.length) {
+      fetchEntry = 0;
+    }
+  }
+
+  /** The head of the buffer issues. */
+  void advanceIssue() {
+    issueIndex++;
+    if (++issueEntry == bufferInstruction.length) {
+      issueEntry = 0;
+    }
+  }
+
+  /**
+   * The instruction at stream position {@code i}, which must exist: the buffer's head when it is
+   * that position, otherwise from the stream.
+   */
+  DecodedInstruction at(int i) {
+    return i == issueIndex && fetchIndex > issueIndex ? next() : program[trace.instructionId(i)];
   }
 
   boolean finished() {

@@ -34,6 +34,12 @@ public interface WarpStream {
   /** Address {@code k} of entry {@code i}, for the k-th active lane in lane order. */
   long address(int i, int k);
 
+  /**
+   * Copies the {@link #addressCount} addresses of entry {@code i}, in the order {@link #address}
+   * gives them, into {@code into}.
+   */
+  void copyAddresses(int i, long[] into);
+
   /** True when entry {@code i}'s addresses are {@code address(i, 0) + k * stride(i)}. */
   boolean isStrided(int i);
 

@@ -265,6 +265,19 @@ final class EmulatedWarpStream implements WarpStream {
   }
 
   @Override
+  public void copyAddresses(int i, long[] into) {
+    int n = counts[i];
+    int at = addressStart[i];
+    if (isStrided(i)) {
+      for (int k = 0; k < n; k++) {
+        into[k] = addresses[at] + k * addresses[at + 1];
+      }
+    } else {
+      System.arraycopy(addresses, at, into, 0, n);
+    }
+  }
+
+  @Override
   public boolean isStrided(int i) {
     return addressStart[i + 1] - addressStart[i] != counts[i];
   }

@@ -224,7 +224,10 @@ public final class Gpu {
       long windowStart = start;
       while (!allDone() && failure == null) {
         long windowEnd = windowStart + windowCycles;
-        engine.runWindow(coreClock.timeOf(windowEnd), kernel.threadSafe() ? threads : null);
+        // SMs do not interact inside a window; only a source that is not thread-safe (the
+        // emulator) or an issue hook sees the order in which they run.
+        engine.runWindow(coreClock.timeOf(windowEnd), kernel.threadSafe() ? threads : null,
+            kernel.threadSafe() && hook == null);
         exchangeMemory(windowEnd);
         long gapEnd = exchangeBlocks(windowEnd);
         if (gapEnd >= 0) {

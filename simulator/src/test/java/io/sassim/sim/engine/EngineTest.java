@@ -56,6 +56,32 @@ class EngineTest {
   }
 
   @Test
+  void componentsInAnyOrderAlternateDirectionAndTickTheSameCycles() {
+    List<String> log = new ArrayList<>();
+    Engine e = new Engine();
+    Logger a = new Logger("a", 1, log, 100, -1);
+    Logger b = new Logger("b", 2, log, 100, -1);
+    Logger c = new Logger("c", 3, log, 100, -1);
+    e.wake(c, 0);
+    e.wake(a, 0);
+    e.wake(b, 0);
+    e.runWindow(CLOCK.timeOf(2), null, true);
+    assertEquals(List.of("a@0", "a@1", "b@0", "b@1", "c@0", "c@1"), log);
+    log.clear();
+    // The last to run goes first: its state is still in the processor caches.
+    e.runWindow(CLOCK.timeOf(4), null, true);
+    assertEquals(List.of("c@2", "c@3", "b@2", "b@3", "a@2", "a@3"), log);
+    log.clear();
+    e.runWindow(CLOCK.timeOf(5), null, true);
+    assertEquals(List.of("a@4", "b@4", "c@4"), log);
+    log.clear();
+    // Order that matters (the default) is always ascending.
+    e.runWindow(CLOCK.timeOf(6), null);
+    e.runWindow(CLOCK.timeOf(7), null);
+    assertEquals(List.of("a@5", "b@5", "c@5", "a@6", "b@6", "c@6"), log);
+  }
+
+  @Test
   void wakingEarlierMovesTheOneWakeUpAndLaterDoesNot() {
     List<String> log = new ArrayList<>();
     Engine e = new Engine();

@@ -152,6 +152,24 @@ public final class WarpTrace {
   }
 
   /**
+   * Copies the {@link #addressCount} addresses of entry {@code i}, in the order {@link #address}
+   * gives them, into {@code into}: one bulk copy for a listed entry.
+   */
+  public void copyAddresses(int i, long[] into) {
+    int n = addressCounts[i];
+    int at = addressStart[i];
+    if (isStrided(i)) {
+      long first = addresses[at];
+      long stride = addresses[at + 1];
+      for (int k = 0; k < n; k++) {
+        into[k] = first + k * stride;
+      }
+    } else {
+      System.arraycopy(addresses, at, into, 0, n);
+    }
+  }
+
+  /**
    * True when entry {@code i}'s addresses form an arithmetic progression kept as {@link
    * #address(int, int) address(i, 0)} and {@link #stride(int)}.
    */

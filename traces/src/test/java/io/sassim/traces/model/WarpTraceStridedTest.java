@@ -1,5 +1,6 @@
 package io.sassim.traces.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,10 +78,19 @@ class WarpTraceStridedTest {
         b.add(i, -1, lanes, count, 0);
       }
       WarpTrace w = b.build();
+      long[] copied = new long[WarpTrace.MAX_ADDRESSES];
       for (int i = 0; i < 8; i++) {
         assertEquals(expected[i].length, w.addressCount(i));
         for (int k = 0; k < expected[i].length; k++) {
           assertEquals(expected[i][k], w.address(i, k), "round " + round + " entry " + i + " lane " + k);
+        }
+        // The bulk copy gives the same lanes, strided or listed.
+        java.util.Arrays.fill(copied, 0x5A5A);
+        w.copyAddresses(i, copied);
+        assertArrayEquals(expected[i], java.util.Arrays.copyOf(copied, expected[i].length),
+            "copy, round " + round + " entry " + i);
+        if (expected[i].length < WarpTrace.MAX_ADDRESSES) {
+          assertEquals(0x5A5A, copied[expected[i].length], "nothing written past the addresses");
         }
       }
     }
