@@ -3,7 +3,6 @@ package io.sassim.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sassim.isa.InputException;
 import io.sassim.validation.profiler.NcuImport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,9 +42,9 @@ final class ImportNcuCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws InputException, IOException {
+  public Integer call() throws InputException {
     ObjectNode joined = NcuImport.join(capture, csv);
-    NcuImport.write(joined, out);
+    RunCommand.writeAtomically(out, NcuImport.render(joined));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("import-ncu: " + joined.path("cases").size() + " cases joined to "
         + joined.path("profiler").path("launches").asInt() + " profiled launches; wrote " + out);

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
           err.println("sassim: simulating " + s);
           err.flush();
         });
-    List<String> inputs = new java.util.ArrayList<>(measurements.inputs());
+    List<String> inputs = new ArrayList<>(measurements.inputs());
     if (!only.isEmpty()) {
       inputs.add("--only " + String.join(" --only ", only) + ": only the cases these name");
     }

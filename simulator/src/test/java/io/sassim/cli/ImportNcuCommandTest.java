@@ -25,6 +25,9 @@ class ImportNcuCommandTest {
     assertEquals(0, run.code(), run.err());
     assertEquals("import-ncu: 68 cases joined to 80 profiled launches; wrote " + out,
         run.out().strip());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(out), files.toList(), "no temporary file left behind");
+    }
     ObjectMapper json = new ObjectMapper();
     assertEquals(json.readTree(DIR.resolve("20261127T140737Z-ncu.json").toFile()),
         json.readTree(out.toFile()));

@@ -11,7 +11,6 @@ import io.sassim.validation.capture.CaptureLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,16 +94,12 @@ public final class NcuImport {
     return root;
   }
 
-  /** Writes the joined capture to {@code out}, atomically. */
-  public static void write(ObjectNode joined, Path out) throws IOException {
-    Path dir = out.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".ncu-import-", ".tmp");
+  /** The joined capture as the indented JSON a capture file holds. */
+  public static String render(ObjectNode joined) {
     try {
-      JSON.writeValue(tmp.toFile(), joined);
-      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      return JSON.writeValueAsString(joined);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree that does not serialize", e);
     }
   }
 

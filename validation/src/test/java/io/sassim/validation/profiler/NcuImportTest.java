@@ -55,16 +55,13 @@ class NcuImportTest {
   @Test
   void theWrittenCaptureLoadsWithItsCounters(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("joined.json");
-    NcuImport.write(NcuImport.join(CAPTURE, CSV), out);
+    Files.writeString(out, NcuImport.render(NcuImport.join(CAPTURE, CSV)));
     Capture c = CaptureLoader.load(out, RepoFiles.root());
     assertTrue(c.profiled());
     CapturedCase vecadd = c.cases().stream()
         .filter(k -> k.caseId().equals("traces/kernels/vecadd/vecadd")).findFirst().orElseThrow();
     assertEquals(5335L, vecadd.cycles());
     assertEquals(40960.0, vecadd.counters().get("smsp__inst_executed.sum"));
-    try (var files = Files.list(dir)) {
-      assertEquals(List.of(out), files.toList(), "no temporary file left behind");
-    }
     // The committed joined file is this join's output.
     Capture committed = CaptureLoader.load(RUN.getParent().resolve("20261127T140737Z-ncu.json"),
         RepoFiles.root());
