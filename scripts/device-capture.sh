@@ -70,17 +70,8 @@ gpu_state() {
 
 if [ "$DRY" = 0 ]; then
   command -v nvidia-smi >/dev/null 2>&1 && { nvidia-smi 2>&1 || true; }
-  # JCuda's native library needs libcuda.so.1; some container images keep it off the loader path.
-  if ! ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1'; then
-    for d in /usr/local/nvidia/lib64 /usr/local/nvidia/lib /usr/lib/x86_64-linux-gnu \
-             /usr/lib64 /usr/local/cuda/compat; do
-      if [ -e "$d/libcuda.so.1" ]; then
-        export LD_LIBRARY_PATH="$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-        echo "libcuda.so.1 found in $d (added to LD_LIBRARY_PATH)"
-        break
-      fi
-    done
-  fi
+  . "$REPO/scripts/find-libcuda.sh"
+  find_libcuda
   gpu_state "before"
 fi
 

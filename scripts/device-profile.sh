@@ -34,11 +34,8 @@ NCU=$(command -v ncu || ls -d /opt/nvidia/nsight-compute/*/ncu /usr/local/cuda*/
 [ -x "$NCU" ] || { echo "device-profile: no ncu found" | tee -a "$LOG"; exit 2; }
 echo "== ncu: $NCU ($("$NCU" --version 2>&1 | tail -1))" | tee -a "$LOG"
 
-if ! ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1'; then
-  for d in /usr/local/nvidia/lib64 /usr/local/nvidia/lib /usr/lib/x86_64-linux-gnu /usr/lib64; do
-    [ -e "$d/libcuda.so.1" ] && { export LD_LIBRARY_PATH="$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; break; }
-  done
-fi
+. "$REPO/scripts/find-libcuda.sh"
+find_libcuda >>"$LOG"  # not in a pipe: the export must reach this shell
 
 WANTED="gpc__cycles_elapsed.max gpc__cycles_elapsed.avg sm__cycles_elapsed.max sm__cycles_active.max
 sm__cycles_active.avg smsp__inst_executed.sum smsp__warps_launched.sum gpu__time_duration.sum
