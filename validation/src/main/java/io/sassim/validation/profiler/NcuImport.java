@@ -11,7 +11,6 @@ import io.sassim.validation.capture.CaptureLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,43 +44,19 @@ public final class NcuImport {
   /** The joined capture, as a JSON tree. */
   public static ObjectNode join(Path capture, Path csv) throws InputException {
     ObjectNode root = readCapture(capture);
-    List<NcuLaunch> launches = new ArrayList<>(NcuCsv.read(csv));
-    launches.sort((a, b) -> Integer.compare(a.id(), b.id()));
+    List<NcuLaunch> launches = NcuCsv.read(csv);
     JsonNode settings = root.path("settings");
     int perCase = settings.path("runs").asInt(-1) + settings.path("warmup").asInt(-1);
     if (settings.path("runs").asInt(0) < 1 || settings.path("warmup").asInt(-1) < 0) {
       throw new InputException(capture, 0, "settings: needs runs >= 1 and warmup >= 0 to know"
           + " how many launches each case made");
     }
-    int next = 0;
     ArrayNode cases = (ArrayNode) root.path("cases");
+    List<List<NcuLaunch>> made = CaseLaunches.assign(capture, csv, cases, launches, perCase);
     for (int i = 0; i < cases.size(); i++) {
-      ObjectNode c = (ObjectNode) cases.get(i);
-      String id = c.path("case").asText("cases[" + i + "]");
-      if (!c.path("error").isNull() && !c.path("error").isMissingNode()) {
-        continue; // a failed case may have launched any number of times; the next case resyncs
+      if (!made.get(i).isEmpty()) {
+        annotate((ObjectNode) cases.get(i), made.get(i));
       }
-      String kernel = c.path("kernel").asText(null);
-      if (kernel == null) {
-        throw new InputException(capture, 0, "cases[" + i + "] (" + id + "): no kernel name");
-      }
-      int wanted = perCase * Math.max(1, c.path("repeat").asInt(1));
-      List<NcuLaunch> mine = new ArrayList<>(wanted);
-      int at = next;
-      while (mine.size() < wanted && at < launches.size()) {
-        NcuLaunch l = launches.get(at++);
-        if (l.ran(kernel)) {
-          mine.add(l);
-        }
-      }
-      if (mine.size() < wanted) {
-        int line = next < launches.size() ? launches.get(next).line() : 0;
-        throw new InputException(csv, line, "case " + id + " made " + wanted + " launches of '"
-            + kernel + "', but only " + mine.size() + " follow from here: is this the profile of "
-            + capture.getFileName() + "?");
-      }
-      next = at;
-      annotate(c, mine);
     }
     ObjectNode profiler = JSON.createObjectNode();
     profiler.put("tool", "Nsight Compute");

@@ -40,7 +40,7 @@ public record NcuInstructionCounts(
     NcuOpcodeMix byOpcode,
     NcuOpcodeMix byMnemonic,
     Map<Integer, Long> byPc,
-    int line) {
+    int line) implements ProfiledLaunch {
 
   public NcuInstructionCounts {
     byPc = Collections.unmodifiableMap(new TreeMap<>(byPc));
@@ -54,6 +54,7 @@ public record NcuInstructionCounts(
   static final String BY_ADDRESS = "inst_executed";
 
   /** Whether this launch ran {@code entry}: the name as printed, or its demangled form. */
+  @Override
   public boolean ran(String entry) {
     return NcuTable.ran(kernel, entry);
   }

@@ -11,13 +11,15 @@ import java.util.Map;
  *     ({@code gpc__cycles_elapsed.max})
  * @param line the launch's line in the CSV file, for messages
  */
-public record NcuLaunch(int id, String kernel, Map<String, Double> metrics, int line) {
+public record NcuLaunch(int id, String kernel, Map<String, Double> metrics, int line)
+    implements ProfiledLaunch {
 
   public NcuLaunch {
     metrics = Map.copyOf(metrics);
   }
 
   /** Whether this launch ran {@code entry}: the name as printed, or its demangled form. */
+  @Override
   public boolean ran(String entry) {
     return NcuTable.ran(kernel, entry);
   }

@@ -26,8 +26,8 @@ public record ProfiledCase(String caseId, String spec, String arch, NcuInstructi
   /**
    * Joins the cases of {@code capture} to the launches of {@code csv}. As in {@code
    * scripts/device-profile.sh}'s run, the capture must have made one launch per case (one run, no
-   * warm-up, repeat 1); walking the launches in ID order each case takes the next launch of its
-   * kernel, which passes over the clock calibration around the suite.
+   * warm-up, repeat 1), and each case takes the next launch of its kernel ({@link
+   * CaseLaunches#assign}), which passes over the clock calibration around the suite.
    */
   public static List<ProfiledCase> join(Path capture, Path csv) throws InputException {
     JsonNode root;
@@ -41,32 +41,23 @@ public record ProfiledCase(String caseId, String spec, String arch, NcuInstructi
       throw new InputException(capture, 0, "settings: a profiled capture needs runs 1 and"
           + " warmup 0, so that each case is one launch");
     }
-    List<NcuInstructionCounts> launches = new ArrayList<>(NcuInstructionCounts.read(csv));
-    launches.sort((a, b) -> Integer.compare(a.id(), b.id()));
+    JsonNode cases = root.path("cases");
+    for (JsonNode c : cases) {
+      boolean failed = !c.path("error").isNull() && !c.path("error").isMissingNode();
+      if (!failed && c.path("repeat").asInt(1) != 1) {
+        throw new InputException(capture, 0, "case " + c.path("case").asText() + ": repeat "
+            + c.path("repeat") + "; the join needs one launch per case");
+      }
+    }
+    List<List<NcuInstructionCounts>> made = CaseLaunches.assign(capture, csv, cases,
+        NcuInstructionCounts.read(csv), 1);
     List<ProfiledCase> out = new ArrayList<>();
-    int next = 0;
-    for (JsonNode c : root.path("cases")) {
-      String id = c.path("case").asText();
-      if (!c.path("error").isNull() && !c.path("error").isMissingNode()) {
-        continue;
+    for (int i = 0; i < cases.size(); i++) {
+      if (!made.get(i).isEmpty()) {
+        JsonNode c = cases.get(i);
+        out.add(new ProfiledCase(c.path("case").asText(), c.path("spec").asText(),
+            c.path("arch").asText(), made.get(i).get(0)));
       }
-      if (c.path("repeat").asInt(1) != 1) {
-        throw new InputException(capture, 0, "case " + id + ": repeat " + c.path("repeat")
-            + "; the join needs one launch per case");
-      }
-      String kernel = c.path("kernel").asText();
-      int at = next;
-      while (at < launches.size() && !launches.get(at).ran(kernel)) {
-        at++;
-      }
-      if (at == launches.size()) {
-        throw new InputException(csv, 0, "no launch of '" + kernel + "' for case " + id
-            + " follows launch " + next + ": is this the profile of " + capture.getFileName()
-            + "?");
-      }
-      out.add(new ProfiledCase(id, c.path("spec").asText(), c.path("arch").asText(),
-          launches.get(at)));
-      next = at + 1;
     }
     return out;
   }
