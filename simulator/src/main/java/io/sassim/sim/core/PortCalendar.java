@@ -1,7 +1,7 @@
 package io.sassim.sim.core;
 
 /**
- * Reservations of the ports of each register-file bank over the next cycles, as a ring of
+ * Reservations of the write ports of each register-file bank over the next cycles, as a ring of
  * per-cycle counters stamped with their cycle (a stale stamp reads as free, so nothing needs
  * clearing as time moves on).
  *
@@ -44,27 +44,6 @@ final class PortCalendar {
     int i = slot(bank, cycle);
     long s = slots[i];
     slots[i] = s >> COUNT_BITS == cycle ? s + 1 : cycle << COUNT_BITS | 1;
-  }
-
-  /** Free port-cycles of {@code bank} in {@code [from, from + length)}. */
-  int freeIn(int bank, long from, int length) {
-    int n = 0;
-    for (int k = 0; k < length; k++) {
-      n += free(bank, from + k);
-    }
-    return n;
-  }
-
-  /** Reserves the earliest {@code count} free port-cycles of {@code bank} from {@code from}. */
-  void reserveEarliest(int bank, long from, int count) {
-    for (long c = from; count > 0; c++) {
-      int f = free(bank, c);
-      while (f > 0 && count > 0) {
-        reserve(bank, c);
-        f--;
-        count--;
-      }
-    }
   }
 
   /** The first cycle at or after {@code from} with a free port on {@code bank}. */

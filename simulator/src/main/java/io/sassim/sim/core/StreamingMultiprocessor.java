@@ -257,29 +257,55 @@ public final class StreamingMultiprocessor extends TickingComponent {
       int arg = events.topArg();
       events.pop();
       any = true;
-      subcores[kind == RESULT_QUEUE_FREE ? target : warps[target].subcore].wake(cycle);
+      // An event wakes its sub-core only when it can change what the sub-core would decide:
+      // which warp is ready, or the reason none is. A sleeping sub-core has no ready warp, and
+      // re-running it for an event that changes neither costs a cycle and decides nothing new.
       switch (kind) {
-        case COUNTER_INC -> warps[target].counters[arg]++;
-        case COUNTER_DEC -> {
-          warps[target].counters[arg]--;
-          released(warps[target]);
-        }
-        case LOAD_WRITE_BACK -> loadWriteBackNow(warps[target], arg, cycle);
-        case RESULT_QUEUE_FREE -> subcores[target].resultQueueUsed--;
-        case READ_DONE -> {
-          warps[target].pendingReads[arg]--;
-          released(warps[target]);
-        }
-        case WRITE_DONE -> {
-          warps[target].pendingWrite[arg] = false;
-          released(warps[target]);
+        case COUNTER_INC -> {
+          // An increment never makes a warp ready; it can only change a stall reason, and only
+          // of a warp whose next instruction waits on that counter.
+          Warp w = warps[target];
+          w.counters[arg]++;
+          if (subcores[w.subcore].waitsOnCounter(w, arg)) {
+            subcores[w.subcore].wake(cycle);
+          }
         }
         case INSTRUCTION_DONE -> released(warps[target]);
-        case COPY_LANDED -> copyLandedNow(warps[target], arg, cycle);
-        default -> throw new IllegalStateException("event kind " + kind);
+        case RESULT_QUEUE_FREE -> {
+          // Only a full queue holds any warp back.
+          SubCore s = subcores[target];
+          if (s.resultQueueUsed-- >= settings.resultQueueEntries) {
+            s.wake(cycle);
+          }
+        }
+        default -> {
+          subcores[warps[target].subcore].wake(cycle);
+          applyReleasingEvent(kind, warps[target], arg, cycle);
+        }
       }
     }
     return any;
+  }
+
+  /** The events that free a warp to issue: counter decrements, write-backs, landed copies. */
+  private void applyReleasingEvent(int kind, Warp w, int arg, long cycle) {
+    switch (kind) {
+      case COUNTER_DEC -> {
+        w.counters[arg]--;
+        released(w);
+      }
+      case LOAD_WRITE_BACK -> loadWriteBackNow(w, arg, cycle);
+      case READ_DONE -> {
+        w.pendingReads[arg]--;
+        released(w);
+      }
+      case WRITE_DONE -> {
+        w.pendingWrite[arg] = false;
+        released(w);
+      }
+      case COPY_LANDED -> copyLandedNow(w, arg, cycle);
+      default -> throw new IllegalStateException("event kind " + kind);
+    }
   }
 
   private void released(Warp w) {

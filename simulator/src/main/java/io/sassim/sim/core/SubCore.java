@@ -47,7 +47,7 @@ final class SubCore {
   int resultQueueUsed;
   int memoryQueueUsed;
 
-  final PortCalendar readPorts;
+  final BankReadPorts readPorts;
   final PortCalendar writePorts;
   private final RegisterFileCache registerCache;
   private final int[] bankNeeds;
@@ -65,7 +65,7 @@ final class SubCore {
     this.fp32InIntPipe = settings.fp32InIntPipe;
     this.instructionCache = instructionCache;
     this.warps = new Warp[Math.min(32, (settings.maxWarps + settings.subcores - 1) / settings.subcores)];
-    this.readPorts = new PortCalendar(settings.banks, readPortsPerBank);
+    this.readPorts = new BankReadPorts(settings.banks, readPortsPerBank);
     this.writePorts = new PortCalendar(settings.banks, writePortsPerBank);
     this.registerCache = new RegisterFileCache(settings.banks, cacheSlots);
     this.bankNeeds = new int[settings.banks];
@@ -417,6 +417,17 @@ final class SubCore {
       return StallReason.MEMORY_QUEUE.ordinal();
     }
     return READY;
+  }
+
+  /**
+   * Whether {@code w}'s readiness reads dependence counter {@code counter}: its next instruction
+   * waits on it, or a DEPBAR on it holds the warp.
+   */
+  boolean waitsOnCounter(Warp w, int counter) {
+    if (w.buffered() > 0 && (w.next().waitMask & (1 << counter)) != 0) {
+      return true;
+    }
+    return w.depbarFrom != Long.MAX_VALUE && w.depbarCounter == counter;
   }
 
   private boolean scoreboardBlocks(Warp w, DecodedInstruction in) {
