@@ -28,7 +28,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private static final int RESULT_QUEUE_FREE = 3;
   private static final int READ_DONE = 4;
   private static final int WRITE_DONE = 5;
-  private static final int INSTRUCTION_DONE = 6;
+  private static final int RETIRE_CHECK = 6;
   private static final int COPY_LANDED = 7;
 
   final int index;
@@ -51,6 +51,8 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private long sharedFp64Free;
   private boolean retireCheck;
   private int residentWarps;
+  /** Whether this cycle's events have been taken: an event due now would wait a cycle. */
+  private boolean eventsTaken;
   /** The cycle being ticked (streams that wake a warp do so from inside it). */
   private long now;
 
@@ -198,11 +200,13 @@ public final class StreamingMultiprocessor extends TickingComponent {
   @Override
   protected boolean tick(long cycle) {
     now = cycle;
+    eventsTaken = false;
     // Replies first (they free MSHRs), then the memory intake: what leaves it this cycle
     // releases its counters this cycle.
     boolean progress = memory.receive(cycle);
     progress |= memory.cycle(cycle);
     progress |= processEvents(cycle);
+    eventsTaken = true;
     // Rotate which sub-core goes first, so none always wins the shared L1 port.
     int turn = (int) (cycle % subcores.length);
     for (int k = 0; k < subcores.length; k++) {
@@ -211,12 +215,16 @@ public final class StreamingMultiprocessor extends TickingComponent {
         turn = 0;
       }
     }
+    boolean retired = false;
     if (retireCheck) {
-      retireWarps(cycle);
+      retired = retireWarps(cycle);
       progress = true;
     }
     if (residentWarps == 0 && events.isEmpty()) {
-      return false;
+      // Nothing left to do here, but a sub-core that just lost its last warp runs one more
+      // cycle: it must see the warp gone, or the cycles to the kernel's end would be counted
+      // against the reason it had before (draining).
+      return retired;
     }
     if (progress || alwaysTick) {
       return true;
@@ -238,7 +246,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
   /** Brings the stall accounting up to {@code endCycle} (exclusive) when a kernel ends. */
   public void finishAccounting(long endCycle) {
     for (SubCore s : subcores) {
-      s.account(endCycle);
+      s.finishAccounting(endCycle);
     }
   }
 
@@ -270,7 +278,11 @@ public final class StreamingMultiprocessor extends TickingComponent {
             subcores[w.subcore].wake(cycle);
           }
         }
-        case INSTRUCTION_DONE -> released(warps[target]);
+        case RETIRE_CHECK -> {
+          if (warps[target].finished(cycle)) {
+            retireCheck = true;
+          }
+        }
         case RESULT_QUEUE_FREE -> {
           // Only a full queue holds any warp back.
           SubCore s = subcores[target];
@@ -311,7 +323,19 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private void released(Warp w) {
     w.pending--;
     if (w.pending == 0 && w.doneIssuing) {
+      retireWhenComplete(w);
+    }
+  }
+
+  /**
+   * {@code w} has issued everything and nothing but instruction completions is outstanding: it
+   * retires in this cycle's retire step if they are all past, else at the last of them.
+   */
+  private void retireWhenComplete(Warp w) {
+    if (w.completeBy <= now) {
       retireCheck = true;
+    } else {
+      events.add(w.completeBy, RETIRE_CHECK, w.slot, 0);
     }
   }
 
@@ -422,9 +446,16 @@ public final class StreamingMultiprocessor extends TickingComponent {
     released(w);
   }
 
-  /** The instruction issued by {@code w} has completed at {@code cycle}. */
+  /**
+   * The instruction issued by {@code w} completes at {@code cycle}. Completions matter only for
+   * when the warp may retire, so the warp keeps the latest of them instead of an event each. A
+   * completion already past counts from when an event due now would be taken: this cycle
+   * before the events are, the next one after.
+   */
   void instructionDone(Warp w, long cycle) {
-    events.add(cycle, INSTRUCTION_DONE, w.slot, 0);
+    long counted = cycle > now ? cycle : eventsTaken ? now + 1 : now;
+    w.completeBy = Math.max(w.completeBy, counted);
+    released(w);
   }
 
   void scheduleResultQueueFree(int subcore, long cycle) {
@@ -463,7 +494,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       w.block.liveWarps--;
       releaseBarrierIfComplete(w.block, now);
       if (w.pending == 0) {
-        retireCheck = true;
+        retireWhenComplete(w);
       }
     }
   }
@@ -480,11 +511,14 @@ public final class StreamingMultiprocessor extends TickingComponent {
     }
   }
 
-  private void retireWarps(long cycle) {
+  /** Retires the warps that have finished; true when there was one. */
+  private boolean retireWarps(long cycle) {
     retireCheck = false;
+    boolean any = false;
     for (Warp w : warps) {
-      if (w.active && w.finished() && countersClear(w)) {
+      if (w.active && w.finished(cycle) && countersClear(w)) {
         w.active = false;
+        any = true;
         residentWarps--;
         subcores[w.subcore].removeWarp(w);
         subcores[w.subcore].wake(cycle + 1);
@@ -500,6 +534,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
         }
       }
     }
+    return any;
   }
 
   private static boolean countersClear(Warp w) {

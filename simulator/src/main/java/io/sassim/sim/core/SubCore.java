@@ -141,6 +141,19 @@ final class SubCore {
     }
   }
 
+  /**
+   * Accounts every cycle before the kernel's end, {@code endCycle}, and none after it. A
+   * sub-core may have run past the end inside the last window; every warp had retired by then,
+   * so those cycles were counted as having none, and are taken back.
+   */
+  void finishAccounting(long endCycle) {
+    account(endCycle);
+    if (accountedUntil > endCycle) {
+      counters.stallCycles[StallReason.NO_WARP.ordinal()] -= accountedUntil - endCycle;
+      accountedUntil = endCycle;
+    }
+  }
+
   void beginAccounting(long cycle) {
     accountedUntil = cycle;
     asleepUntil = cycle;

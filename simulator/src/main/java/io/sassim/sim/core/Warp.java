@@ -48,8 +48,13 @@ final class Warp {
   boolean atBarrier;
   /** Every instruction issued; the slot frees once {@link #pending} drains. */
   boolean doneIssuing;
-  /** Releases still scheduled for this warp (counters, async copies, results). */
+  /**
+   * Releases still scheduled for this warp (counters, async copies, results), plus one per
+   * issued instruction whose completion cycle is not known yet.
+   */
   int pending;
+  /** The cycle by which every issued instruction with a known completion cycle has completed. */
+  long completeBy;
   /**
    * LDGSTS groups (cp.async.commit_group), by group number mod {@link #COPY_GROUPS}: copies of
    * each group still in flight, the cycle the last one landed, and the LDGDEPBAR whose counter
@@ -100,6 +105,7 @@ final class Warp {
     trace.attach(wake);
     doneIssuing = trace.ended(0);
     pending = 0;
+    completeBy = Long.MIN_VALUE;
     java.util.Arrays.fill(bufferInstruction, null);
     java.util.Arrays.fill(copiesInFlight, 0);
     java.util.Arrays.fill(copiesLanded, 0);
@@ -157,8 +163,9 @@ final class Warp {
     return i == issueIndex && fetchIndex > issueIndex ? next() : program[trace.instructionId(i)];
   }
 
-  boolean finished() {
-    return doneIssuing && pending == 0;
+  /** Whether the warp has issued everything and all of it has completed by {@code cycle}. */
+  boolean finished(long cycle) {
+    return doneIssuing && pending == 0 && completeBy <= cycle;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sassim.sim.config.GpuConfig;
+import io.sassim.sim.core.StallReason;
 import io.sassim.sim.fixtures.ListingKernels;
 import io.sassim.sim.stats.KernelStats;
 import io.sassim.sim.stats.Stat;
@@ -76,6 +77,22 @@ class GpuDeterminismTest {
     // Several waves of blocks: 40 blocks, 2 at a time on each of 8 SMs.
     GpuConfig small = ListingKernels.config("rtx-a6000", Map.of("smCount", 8));
     assertAccounted(small, new Gpu(small).run(ListingKernels.sgemmTiled("sm_86", 40), "sgemm"));
+  }
+
+  @Test
+  void anSmWhoseWarpsAreGoneCountsNoWarpNotDraining() throws Exception {
+    // One block per SM on two SMs, three blocks: SM 1 runs one block and then waits for the
+    // second wave on SM 0 with no warps at all. Those cycles are "no warp"; counting them as
+    // "draining" (the reason its sub-cores had when its last warp left) was a bug.
+    GpuConfig two = ListingKernels.config("rtx-a6000", Map.of("smCount", 2, "occupancy.maxBlocks", 1));
+    KernelStats s = new Gpu(two).run(ListingKernels.sgemmTiled("sm_86", 3), "sgemm");
+    assertAccounted(two, s);
+    long idleSmCycles = s.cycles() / 3;
+    long draining = s.stalls(StallReason.DRAINING);
+    long noWarp = s.stalls(StallReason.NO_WARP);
+    // SM 1's four sub-cores idle for about half the kernel.
+    assertTrue(noWarp >= 4 * idleSmCycles, "no-warp cycles " + noWarp + " of " + s.cycles());
+    assertTrue(draining < idleSmCycles, "draining cycles " + draining + " of " + s.cycles());
   }
 
   private static void assertAccounted(GpuConfig config, KernelStats s) {
