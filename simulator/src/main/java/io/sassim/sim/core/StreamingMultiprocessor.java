@@ -25,7 +25,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
   private static final int COUNTER_INC = 0;
   private static final int COUNTER_DEC = 1;
   private static final int LOAD_WRITE_BACK = 2;
-  private static final int RESULT_QUEUE_FREE = 3;
   private static final int READ_DONE = 4;
   private static final int WRITE_DONE = 5;
   private static final int RETIRE_CHECK = 6;
@@ -283,13 +282,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
             retireCheck = true;
           }
         }
-        case RESULT_QUEUE_FREE -> {
-          // Only a full queue holds any warp back.
-          SubCore s = subcores[target];
-          if (s.resultQueueUsed-- >= settings.resultQueueEntries) {
-            s.wake(cycle);
-          }
-        }
         default -> {
           subcores[warps[target].subcore].wake(cycle);
           applyReleasingEvent(kind, warps[target], arg, cycle);
@@ -456,10 +448,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
     long counted = cycle > now ? cycle : eventsTaken ? now + 1 : now;
     w.completeBy = Math.max(w.completeBy, counted);
     released(w);
-  }
-
-  void scheduleResultQueueFree(int subcore, long cycle) {
-    events.add(cycle, RESULT_QUEUE_FREE, subcore, 0);
   }
 
   /** The SM-wide FP64 pipe of GA10x/AD10x takes one instruction per initiation interval. */

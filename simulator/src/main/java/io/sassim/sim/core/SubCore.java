@@ -44,7 +44,14 @@ final class SubCore {
   private long sfuFree;
   private long miscQueueFree;
   private long fp64Free;
-  int resultQueueUsed;
+  /** Result-queue entries held: from issue until the result's write (paper §5.3). */
+  private int resultQueueUsed;
+  /**
+   * Write cycles of the held entries whose write is booked, unordered; an entry is given back
+   * lazily, when the queue looks full, instead of by an event per result.
+   */
+  private final long[] resultQueueFreeAt;
+  private int resultQueueBooked;
   int memoryQueueUsed;
 
   final BankReadPorts readPorts;
@@ -69,6 +76,7 @@ final class SubCore {
     this.writePorts = new PortCalendar(settings.banks, writePortsPerBank);
     this.registerCache = new RegisterFileCache(settings.banks, cacheSlots);
     this.bankNeeds = new int[settings.banks];
+    this.resultQueueFreeAt = new long[settings.resultQueueEntries];
   }
 
   /** Adds a started warp as the youngest. */
@@ -252,7 +260,23 @@ final class SubCore {
       writePorts.reserve(bank, c);
       last = Math.max(last, c);
     }
-    sm.scheduleResultQueueFree(index, last);
+    resultQueueFreeAt[resultQueueBooked++] = last;
+  }
+
+  /** Whether every result-queue entry is held at {@code now}, giving back those written by then. */
+  private boolean resultQueueFull(long now) {
+    if (resultQueueUsed < settings.resultQueueEntries) {
+      return false;
+    }
+    for (int i = 0; i < resultQueueBooked; ) {
+      if (resultQueueFreeAt[i] <= now) {
+        resultQueueFreeAt[i] = resultQueueFreeAt[--resultQueueBooked];
+        resultQueueUsed--;
+      } else {
+        i++;
+      }
+    }
+    return resultQueueUsed >= settings.resultQueueEntries;
   }
 
   // --- Control (paper §5.1.1): counters were set at issue; route to Allocate or a unit queue -----
@@ -423,7 +447,7 @@ final class SubCore {
       if (latchFor(in, now) < 0) {
         return StallReason.EXECUTION_UNIT.ordinal();
       }
-      if (in.writesRegister && resultQueueUsed >= settings.resultQueueEntries) {
+      if (in.writesRegister && resultQueueFull(now)) {
         return StallReason.RESULT_QUEUE.ordinal();
       }
     } else if (in.unit == UnitClass.MEMORY && memoryQueueUsed >= settings.memoryQueueSlots) {
@@ -595,6 +619,14 @@ final class SubCore {
     if (issuePortFree > now) {
       next = Math.min(next, issuePortFree);
     }
+    if (resultQueueUsed >= settings.resultQueueEntries) {
+      // Full, as far as the queue knows: the next booked write frees an entry.
+      for (int i = 0; i < resultQueueBooked; i++) {
+        if (resultQueueFreeAt[i] > now) {
+          next = Math.min(next, resultQueueFreeAt[i]);
+        }
+      }
+    }
     for (int i = 0; i < warpCount; i++) {
       Warp w = warps[i];
       if (w.doneIssuing || w.atBarrier) {
@@ -603,7 +635,10 @@ final class SubCore {
       if (w.depbarFrom > now && w.depbarFrom != Long.MAX_VALUE) {
         next = Math.min(next, w.depbarFrom);
       }
-      if (w.fetchAllowedFrom > now && w.trace.available(w.fetchIndex)) {
+      // Not asking the stream whether the next entry exists: an execution-driven stream would
+      // run the emulator to find out, and when it runs must not depend on when this sub-core
+      // sleeps. A needless wake-up costs a cycle and changes nothing.
+      if (w.fetchAllowedFrom > now) {
         next = Math.min(next, w.fetchAllowedFrom);
       }
       if (w.buffered() == 0) {
