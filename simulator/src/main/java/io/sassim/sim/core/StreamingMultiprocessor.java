@@ -508,6 +508,9 @@ public final class StreamingMultiprocessor extends TickingComponent {
         w.active = false;
         any = true;
         residentWarps--;
+        // Thread instructions are summed over the warp's stream when it leaves, in one pass,
+        // rather than a mask read per issue: the masks' lines are cold by the SM's next turn.
+        subcores[w.subcore].counters.threadInstructions += w.issuedLanes();
         subcores[w.subcore].removeWarp(w);
         subcores[w.subcore].wake(cycle + 1);
         BlockState b = w.block;

@@ -509,7 +509,6 @@ final class SubCore {
     w.pending++;
     lastIssued = w;
     counters.warpInstructions++;
-    counters.threadInstructions += Integer.bitCount(w.trace.activeMask(traceIndex));
     if (in.fixedLatency) {
       int latch = latchFor(in, now);
       latchFree[latch] = now + in.initiationInterval;

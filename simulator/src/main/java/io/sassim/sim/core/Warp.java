@@ -168,6 +168,15 @@ final class Warp {
     return doneIssuing && pending == 0 && completeBy <= cycle;
   }
 
+  /** Active lanes summed over every entry issued so far: the warp's thread instructions. */
+  long issuedLanes() {
+    long lanes = 0;
+    for (int i = 0; i < issueIndex; i++) {
+      lanes += Integer.bitCount(trace.activeMask(i));
+    }
+    return lanes;
+  }
+
   @Override
   public String toString() {
     return "warp " + warpInBlock + " of block " + (block == null ? "-" : block.linearId);
