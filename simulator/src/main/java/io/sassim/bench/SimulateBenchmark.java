@@ -70,15 +70,33 @@ public final class SimulateBenchmark {
   private final GpuConfig config;
   private final int repeats;
   private final long warmUpNanos;
+  private final int windowCycles;
 
   /**
    * @param repeats timed passes
    * @param warmUpSeconds untimed passes first, for at least this long (at least one pass)
    */
   public SimulateBenchmark(GpuConfig config, int repeats, double warmUpSeconds) {
+    this(config, repeats, warmUpSeconds, 0);
+  }
+
+  /**
+   * @param windowCycles cycles each SM runs between exchanges, as {@code sassim run --window};
+   *     0 for the GPU's default
+   */
+  public SimulateBenchmark(GpuConfig config, int repeats, double warmUpSeconds, int windowCycles) {
     this.config = config;
     this.repeats = repeats;
     this.warmUpNanos = (long) (warmUpSeconds * 1e9);
+    this.windowCycles = windowCycles;
+  }
+
+  private Gpu newGpu() {
+    Gpu gpu = new Gpu(config);
+    if (windowCycles > 0) {
+      gpu.setWindowCycles(windowCycles);
+    }
+    return gpu;
   }
 
   /** One timed unit of work: warp instructions, thread instructions, cycles. */
@@ -107,7 +125,7 @@ public final class SimulateBenchmark {
     Emulator emulator = Emulator.forLaunch(spec, ExecutionDrivenRun.architecture(config, spec));
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     return time(1, loadSeconds, () -> {
-      KernelStats stats = ExecutionDrivenRun.run(new Gpu(config), emulator).stats();
+      KernelStats stats = ExecutionDrivenRun.run(newGpu(), emulator).stats();
       return new long[] {stats.warpInstructions(), stats.get(Stat.THREAD_INSTRUCTIONS),
           stats.cycles()};
     });
@@ -145,7 +163,7 @@ public final class SimulateBenchmark {
 
   /** One pass on a fresh GPU: warp instructions, thread instructions, cycles. */
   private long[] pass(List<LoadedKernel> kernels) throws InputException, SimulationStuckException {
-    Gpu gpu = new Gpu(config);
+    Gpu gpu = newGpu();
     long[] counts = new long[3];
     for (LoadedKernel k : kernels) {
       KernelStats stats = gpu.run(k.replay(), k.origin);

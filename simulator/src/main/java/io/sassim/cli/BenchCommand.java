@@ -158,20 +158,23 @@ final class BenchCommand implements Runnable {
     @Option(names = "--warm-up", defaultValue = "5", paramLabel = "SECONDS", description = "Untimed passes first, for at least this long, so the JIT has compiled the model (default ${DEFAULT-VALUE}).")
     double warmUpSeconds;
 
+    @Option(names = "--window", defaultValue = "0", paramLabel = "CYCLES", description = "Cycles each SM runs between block and memory exchanges, as sassim run --window (default: the GPU's, 8 or the lower memory's minimum latency).")
+    int window;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws InputException {
-      if (repeats < 1 || warmUpSeconds < 0) {
+      if (repeats < 1 || warmUpSeconds < 0 || window < 0) {
         throw new InputException("sassim bench simulate", 0,
-            "--repeats must be at least 1, --warm-up at least 0");
+            "--repeats must be at least 1, --warm-up and --window at least 0");
       }
       GpuConfig config = gpuOptions.load();
       SimulateBenchmark.Result r;
       String name = input.getFileName() == null ? "" : input.getFileName().toString();
       boolean launchSpec = (name.endsWith(".yaml") || name.endsWith(".yml"))
           && Files.isRegularFile(input);
-      SimulateBenchmark bench = new SimulateBenchmark(config, repeats, warmUpSeconds);
+      SimulateBenchmark bench = new SimulateBenchmark(config, repeats, warmUpSeconds, window);
       try {
         if (launchSpec) {
           r = bench.runExecutionDriven(LaunchSpecLoader.load(input));
@@ -183,6 +186,9 @@ final class BenchCommand implements Runnable {
       } catch (SimulationStuckException e) {
         throw new InputException(input.toString(), 0, "the watchdog stopped the simulation: "
             + e.getMessage() + " (sassim run prints the stuck warps)");
+      } catch (IllegalArgumentException e) {
+        // The GPU refuses a window longer than its lower memory's minimum latency.
+        throw new InputException("--window", 0, e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf("input %s on %s: %d kernels, %d warp instructions, %d thread instructions, "
