@@ -22,7 +22,6 @@ import java.util.List;
  */
 public final class StreamingMultiprocessor extends TickingComponent {
 
-  private static final int COUNTER_INC = 0;
   private static final int COUNTER_DEC = 1;
   private static final int LOAD_WRITE_BACK = 2;
   private static final int READ_DONE = 4;
@@ -268,15 +267,6 @@ public final class StreamingMultiprocessor extends TickingComponent {
       // which warp is ready, or the reason none is. A sleeping sub-core has no ready warp, and
       // re-running it for an event that changes neither costs a cycle and decides nothing new.
       switch (kind) {
-        case COUNTER_INC -> {
-          // An increment never makes a warp ready; it can only change a stall reason, and only
-          // of a warp whose next instruction waits on that counter.
-          Warp w = warps[target];
-          w.counters[arg]++;
-          if (subcores[w.subcore].waitsOnCounter(w, arg)) {
-            subcores[w.subcore].wake(cycle);
-          }
-        }
         case RETIRE_CHECK -> {
           if (warps[target].finished(cycle)) {
             retireCheck = true;
@@ -335,12 +325,15 @@ public final class StreamingMultiprocessor extends TickingComponent {
 
   /** Issue of {@code in}: its counters are incremented in Control and visible two cycles later. */
   void counterIssue(Warp w, DecodedInstruction in, long now) {
+    // No event and no wake-up: the issuing sub-core runs again two cycles later anyway (its
+    // Control and Allocate stages hold this instruction until then), and reads the counters
+    // only through Warp#applyIncrements.
     if (in.writeBarrier >= 0) {
-      events.add(now + 2, COUNTER_INC, w.slot, in.writeBarrier);
+      w.incrementFrom(now + 2, in.writeBarrier);
       w.pending++;
     }
     if (in.readBarrier >= 0) {
-      events.add(now + 2, COUNTER_INC, w.slot, in.readBarrier);
+      w.incrementFrom(now + 2, in.readBarrier);
       w.pending++;
     }
   }
@@ -504,7 +497,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
     retireCheck = false;
     boolean any = false;
     for (Warp w : warps) {
-      if (w.active && w.finished(cycle) && countersClear(w)) {
+      if (w.active && w.finished(cycle) && countersClear(w, cycle)) {
         w.active = false;
         any = true;
         residentWarps--;
@@ -528,7 +521,8 @@ public final class StreamingMultiprocessor extends TickingComponent {
     return any;
   }
 
-  private static boolean countersClear(Warp w) {
+  private static boolean countersClear(Warp w, long cycle) {
+    w.applyIncrements(cycle);
     for (int c : w.counters) {
       if (c != 0) {
         return false;

@@ -415,6 +415,7 @@ final class SubCore {
     }
     DecodedInstruction in = w.next();
     if (!settings.scoreboardMode) {
+      w.applyIncrements(now);
       if (w.yieldBlocks == now) {
         return StallReason.YIELD.ordinal();
       }
@@ -454,17 +455,6 @@ final class SubCore {
       return StallReason.MEMORY_QUEUE.ordinal();
     }
     return READY;
-  }
-
-  /**
-   * Whether {@code w}'s readiness reads dependence counter {@code counter}: its next instruction
-   * waits on it, or a DEPBAR on it holds the warp.
-   */
-  boolean waitsOnCounter(Warp w, int counter) {
-    if (w.buffered() > 0 && (w.next().waitMask & (1 << counter)) != 0) {
-      return true;
-    }
-    return w.depbarFrom != Long.MAX_VALUE && w.depbarCounter == counter;
   }
 
   private boolean scoreboardBlocks(Warp w, DecodedInstruction in) {
@@ -693,6 +683,7 @@ final class SubCore {
       }
       sb.append(')');
     } else if (r == StallReason.DEPENDENCE.ordinal()) {
+      w.applyIncrements(now);
       sb.append(" (counters SB0-SB5 = ").append(java.util.Arrays.toString(w.counters))
           .append(", wait mask 0x").append(Integer.toHexString(in.waitMask)).append(')');
     }

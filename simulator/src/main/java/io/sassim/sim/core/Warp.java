@@ -40,6 +40,14 @@ final class Warp {
   /** A cycle in which yield forbids this warp to issue. */
   long yieldBlocks = -1;
   final int[] counters = new int[6];
+  /**
+   * Increments set at issue that become visible two cycles later (paper §4), applied when the
+   * counters are next read instead of by an event each: cycle and counter of each, in order.
+   * A warp issues once a cycle at most, so at most two issues' worth (four) are ever waiting.
+   */
+  private final long[] incrementAt = new long[4];
+  private final int[] incrementCounter = new int[4];
+  private int increments;
   /** A DEPBAR.LE holds the warp's later instructions from this cycle while its condition fails. */
   long depbarFrom = Long.MAX_VALUE;
   int depbarCounter;
@@ -100,6 +108,7 @@ final class Warp {
     fetchAllowedFrom = cycle;
     yieldBlocks = -1;
     java.util.Arrays.fill(counters, 0);
+    increments = 0;
     atBarrier = false;
     depbarFrom = Long.MAX_VALUE;
     trace.attach(wake);
@@ -166,6 +175,28 @@ final class Warp {
   /** Whether the warp has issued everything and all of it has completed by {@code cycle}. */
   boolean finished(long cycle) {
     return doneIssuing && pending == 0 && completeBy <= cycle;
+  }
+
+  /** Counter {@code counter} is incremented, visible from {@code cycle} on. */
+  void incrementFrom(long cycle, int counter) {
+    incrementAt[increments] = cycle;
+    incrementCounter[increments] = counter;
+    increments++;
+  }
+
+  /** Applies the increments visible by {@code now}; call before reading {@link #counters}. */
+  void applyIncrements(long now) {
+    int kept = 0;
+    for (int i = 0; i < increments; i++) {
+      if (incrementAt[i] <= now) {
+        counters[incrementCounter[i]]++;
+      } else {
+        incrementAt[kept] = incrementAt[i];
+        incrementCounter[kept] = incrementCounter[i];
+        kept++;
+      }
+    }
+    increments = kept;
   }
 
   /** Active lanes summed over every entry issued so far: the warp's thread instructions. */
