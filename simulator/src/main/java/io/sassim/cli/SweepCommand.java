@@ -167,8 +167,18 @@ final class SweepCommand implements Callable<Integer> {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xss8m");
-    cmd.add("-XX:+UseParallelGC");
+    // The JVM options this one runs with (the launcher's: stack size, collector, huge pages, or
+    // SASSIM_JAVA_OPTS), so a task simulates as fast as a local one would.
+    boolean stackSize = false;
+    for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("-X")) {
+        cmd.add(option);
+        stackSize |= option.startsWith("-Xss");
+      }
+    }
+    if (!stackSize) {
+      cmd.add("-Xss8m");
+    }
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dsassim.configs=" + GpuConfigLoader.defaultConfigsDir().toAbsolutePath());
     List<String> classPath = new ArrayList<>();
