@@ -144,6 +144,14 @@ public final class MeasurementFiles {
             : "a launch starts with the previous launch's lines cached")));
         continue;
       }
+      if (c.caseId().equals(CLOCK_RATE)) {
+        // Its spin runs for a set time, so neither its clocks nor its instruction count are a
+        // property of the model to compare.
+        skipped.add(new SkippedCase(c.caseId(), source, "calibrates the SM clock (a clock delta"
+            + " and a time in ns, from a spin of fixed duration); not a latency or an instruction"
+            + " count to compare"));
+        continue;
+      }
       addInstructions(c, source, seen);
       if (c.kind().equals(CapturedCase.KERNEL)) {
         String note = capture.profiled() ? "Nsight Compute " + NcuImport.CYCLE_METRIC
@@ -152,9 +160,6 @@ public final class MeasurementFiles {
         addOnce(new ValidationCase(c.caseId(), "kernels", ValidationCase.KERNEL,
             repoRoot.resolve(c.spec()), c.arch(), -1, 1, c.cycles(), "cycles", source, null,
             note), seen);
-      } else if (c.caseId().equals(CLOCK_RATE)) {
-        skipped.add(new SkippedCase(c.caseId(), source, "calibrates the SM clock (a clock delta"
-            + " and a time in ns); not a latency to compare"));
       } else {
         addClocks(c, source, seen);
       }
