@@ -578,7 +578,7 @@ final class SubCore {
       return false;
     }
     Warp pick = warps[scheduler.select(fetchable, warpCount, lastIndex)];
-    DecodedInstruction fetched = pick.program[pick.trace.instructionId(pick.fetchIndex)];
+    DecodedInstruction fetched = pick.at(pick.fetchIndex);
     long ready = instructionCache.fetch(fetched.pc, now);
     if (ready < 0) {
       return true;

@@ -22,6 +22,9 @@ final class Warp {
   /** Next stream position to fetch and to issue; the buffer holds [issueIndex, fetchIndex). */
   int fetchIndex;
   int issueIndex;
+  /** The instruction at stream position {@code peekIndex}, once looked up (see {@link #at}). */
+  private DecodedInstruction peek;
+  private int peekIndex = -1;
   /** Buffer entries of positions issueIndex and fetchIndex: the positions mod the buffer size. */
   int issueEntry;
   int fetchEntry;
@@ -102,6 +105,8 @@ final class Warp {
     this.active = true;
     fetchIndex = 0;
     issueIndex = 0;
+    peekIndex = -1;
+    peek = null;
     fetchEntry = 0;
     issueEntry = 0;
     stallUntil = cycle;
@@ -169,7 +174,19 @@ final class Warp {
    * that position, otherwise from the stream.
    */
   DecodedInstruction at(int i) {
-    return i == issueIndex && fetchIndex > issueIndex ? next() : program[trace.instructionId(i)];
+    if (i == issueIndex && fetchIndex > issueIndex) {
+      return next();
+    }
+    if (i == fetchIndex) {
+      // Fetch asks for the entry it would take next every cycle until it takes it; the stream's
+      // line is cold by the SM's next turn, so the answer is kept.
+      if (peekIndex != i) {
+        peek = program[trace.instructionId(i)];
+        peekIndex = i;
+      }
+      return peek;
+    }
+    return program[trace.instructionId(i)];
   }
 
   /** Whether the warp has issued everything and all of it has completed by {@code cycle}. */
