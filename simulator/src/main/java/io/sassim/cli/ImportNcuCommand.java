@@ -1,15 +1,16 @@
 package io.sassim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import io.sassim.validation.profiler.NcuImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sassim import-ncu --capture C --csv F -o OUT}: joins the Nsight Compute counters of a
@@ -44,7 +45,7 @@ final class ImportNcuCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InputException {
     ObjectNode joined = NcuImport.join(capture, csv);
-    RunCommand.writeAtomically(out, NcuImport.render(joined));
+    AtomicFiles.writeOutput(out, NcuImport.render(joined));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("import-ncu: " + joined.path("cases").size() + " cases joined to "
         + joined.path("profiler").path("launches").asInt() + " profiled launches; wrote " + out);

@@ -1,5 +1,6 @@
 package io.sassim.cli;
 
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import io.sassim.isa.launch.LaunchSpec;
 import io.sassim.isa.launch.LaunchSpecLoader;
@@ -22,11 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -180,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
     AccelSimLines.summary(out, report, wall);
     out.flush();
     if (json != null) {
-      writeAtomically(json, report.render(config, overrides, input.toString(),
+      AtomicFiles.writeOutput(json, report.render(config, overrides, input.toString(),
           new RunReport.Timing(wall, version(), gitRevision(), window, threads)));
     }
     return 0;
@@ -214,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
       BufferDump.write(dump, launch, result.buffers());
     }
     if (json != null) {
-      writeAtomically(json, report.render(config, gpuOptions.overrides(), input.toString(),
+      AtomicFiles.writeOutput(json, report.render(config, gpuOptions.overrides(), input.toString(),
           new RunReport.Timing(wall, version(), gitRevision(), window, 1)));
     }
     return 0;
@@ -285,23 +286,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
-    }
-  }
-
-  static void writeAtomically(Path target, String text) throws InputException {
-    Path dir = target.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new InputException(target.toString(), 0, "cannot write: " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.sassim.sweep;
 
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ public final class SlurmExecutor implements SweepExecutor {
         text.append(t.index()).append('\n');
       }
       try {
-        SweepStore.writeAtomically(list, text.toString());
+        AtomicFiles.writeOutput(list, text.toString());
       } catch (InputException e) {
         throw new SweepException(e.getMessage(), e);
       }

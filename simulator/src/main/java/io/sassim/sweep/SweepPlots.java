@@ -1,5 +1,6 @@
 package io.sassim.sweep;
 
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -192,7 +193,7 @@ public final class SweepPlots {
 
   private static void save(Chart<?, ?> chart, Path file) throws InputException {
     try {
-      SweepStore.writeAtomically(file, BitmapEncoder.getBitmapBytes(chart,
+      AtomicFiles.writeOutput(file, BitmapEncoder.getBitmapBytes(chart,
           BitmapEncoder.BitmapFormat.PNG));
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot draw: " + e.getMessage(), e);

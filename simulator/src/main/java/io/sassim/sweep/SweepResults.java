@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ public final class SweepResults {
 
   /** Writes {@code results.csv} and {@code results.json}, each atomically. */
   public void write(SweepStore store) throws InputException {
-    SweepStore.writeAtomically(store.dir().resolve("results.csv"), csv());
-    SweepStore.writeAtomically(store.dir().resolve("results.json"), json());
+    AtomicFiles.writeOutput(store.dir().resolve("results.csv"), csv());
+    AtomicFiles.writeOutput(store.dir().resolve("results.json"), json());
   }
 
   /**

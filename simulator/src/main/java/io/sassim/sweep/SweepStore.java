@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sassim.isa.AtomicFiles;
 import io.sassim.isa.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -122,7 +121,7 @@ public final class SweepStore {
 
   /** Writes {@code result} as {@code task}'s file: a temporary file, then an atomic rename. */
   public void write(SweepTask task, PointResult result) throws InputException {
-    writeAtomically(fileOf(task), render(result));
+    AtomicFiles.writeOutput(fileOf(task), render(result));
   }
 
   static String render(PointResult r) {
@@ -190,31 +189,5 @@ public final class SweepStore {
       return v.booleanValue();
     }
     return v.asText();
-  }
-
-  /** Writes {@code text} to a hidden sibling of {@code target}, then renames it into place. */
-  static void writeAtomically(Path target, String text) throws InputException {
-    writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static void writeAtomically(Path target, byte[] bytes) throws InputException {
-    Path folder = target.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(folder);
-      Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-      try {
-        Files.write(temp, bytes);
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new InputException(target.toString(), 0, "cannot write: " + e.getMessage(), e);
-    }
   }
 }

@@ -2,10 +2,9 @@ package io.sassim.validation.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sassim.isa.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the capture file atomically: to a temporary file in the same folder, then renamed over
@@ -18,15 +17,6 @@ final class ReportWriter {
   private ReportWriter() {}
 
   static void write(Path target, CaptureReport report) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".capture-", ".tmp");
-    try {
-      JSON.writeValue(tmp.toFile(), report);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, JSON.writeValueAsBytes(report));
   }
 }
