@@ -82,6 +82,7 @@ final class ConfigRules {
     rule("frontEnd.l1ToL0Latency", count(0, 10_000));
     rule("frontEnd.l1RequestsPerCycle", count(1, 64));
     rule("frontEnd.l1MissLatency", count(0, 100_000));
+    rule("frontEnd.l0FillInterval", count(0, 10_000));
     rule("frontEnd.prefetcher.policy", oneOf(PREFETCH_POLICIES));
     rule("frontEnd.prefetcher.streamBuffers", count(1, 64));
     rule("frontEnd.prefetcher.entries", count(0, 1024));

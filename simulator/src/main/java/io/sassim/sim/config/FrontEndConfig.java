@@ -13,6 +13,8 @@ package io.sassim.sim.config;
  * @param l1RequestsPerCycle requests the L1 accepts per cycle from all L0s and prefetchers
  * @param l1MissLatency cycles the L1 waits for a line it misses (fixed here; the memory
  *     hierarchy issue replaces it)
+ * @param l0FillInterval cycles the L1-to-L0 return path of a sub-core is busy per line it
+ *     delivers, demand or prefetch (0: unlimited, the paper's model)
  * @param perfectInstructionCache every fetch hits the L0 (the paper's "perfect I-cache" study)
  * @param prefetcher the stream-buffer prefetcher beside each L0
  */
@@ -25,5 +27,6 @@ public record FrontEndConfig(
     int l1ToL0Latency,
     int l1RequestsPerCycle,
     int l1MissLatency,
+    int l0FillInterval,
     boolean perfectInstructionCache,
     PrefetcherConfig prefetcher) {}

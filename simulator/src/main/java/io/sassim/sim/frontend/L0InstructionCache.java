@@ -14,6 +14,10 @@ public final class L0InstructionCache {
   private final L1InstructionCache l1;
   private final boolean perfect;
   private final int lineShift;
+  /** Cycles the L1-to-L0 return path is busy per line (0: unlimited). */
+  private final int fillInterval;
+  /** First cycle the return path can deliver another line. */
+  private long fillFree;
   private long hits;
   private long pendingHits;
   private long misses;
@@ -25,6 +29,20 @@ public final class L0InstructionCache {
     this.l1 = l1;
     this.perfect = config.perfectInstructionCache();
     this.lineShift = Integer.numberOfTrailingZeros(config.l0Instruction().lineBytes());
+    this.fillInterval = config.l0FillInterval();
+  }
+
+  /**
+   * A line the L1 sends for {@code ready} reaches this L0 once the return path is free: lines
+   * arrive one per fill interval, demand and prefetch alike, in the order they were requested.
+   */
+  long deliver(long ready) {
+    if (fillInterval == 0) {
+      return ready;
+    }
+    long at = Math.max(ready, fillFree);
+    fillFree = at + fillInterval;
+    return at;
   }
 
   /**
@@ -60,7 +78,7 @@ public final class L0InstructionCache {
       return -1;
     }
     misses++;
-    long ready = l1.request(line, cycle);
+    long ready = deliver(l1.request(line, cycle));
     array.insert(line, ready, cycle);
     prefetcher.restartAfter(line);
     return ready;
@@ -69,7 +87,7 @@ public final class L0InstructionCache {
   /** The prefetcher's turn, after the demand fetches of the cycle. */
   public void prefetch(long cycle) {
     if (!perfect && prefetcher.wantsPort()) {
-      prefetcher.cycle(cycle, array, l1);
+      prefetcher.cycle(cycle, this, array, l1);
     }
   }
 

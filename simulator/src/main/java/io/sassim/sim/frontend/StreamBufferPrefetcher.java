@@ -51,7 +51,7 @@ final class StreamBufferPrefetcher {
   }
 
   /** Issues this cycle's prefetches. */
-  void cycle(long cycle, InstructionCacheArray l0, L1InstructionCache l1) {
+  void cycle(long cycle, L0InstructionCache owner, InstructionCacheArray l0, L1InstructionCache l1) {
     for (int n = 0; n < perCycle && active && count < capacity && l1.portFree(cycle); n++) {
       if (l0.find(nextLine) >= 0) {
         // The stream ran into code already cached: nothing more to gain.
@@ -59,7 +59,7 @@ final class StreamBufferPrefetcher {
         return;
       }
       lines[(head + count) % capacity] = nextLine;
-      readyAt[(head + count) % capacity] = l1.request(nextLine, cycle);
+      readyAt[(head + count) % capacity] = owner.deliver(l1.request(nextLine, cycle));
       count++;
       issued++;
       nextLine++;

@@ -41,4 +41,17 @@ class InstructionPrefetchTest {
     assertEquals(lines, eight.get(Stat.L0I_MISSES) + eight.get(Stat.PREFETCH_HITS));
     assertEquals(none.warpInstructions(), perfect.warpInstructions());
   }
+
+  @Test
+  void aFillIntervalBoundsTheLinesAnL0Takes() throws Exception {
+    long lines = (0xc3d0 - 0x3c0) / 128 + 1;
+    KernelStats unlimited = run(Map.of("frontEnd.prefetcher.entries", 20));
+    KernelStats limited = run(Map.of("frontEnd.prefetcher.entries", 20, "frontEnd.l0FillInterval", 17));
+    System.out.printf("straight_line cycles, 20-line stream buffer: unlimited fills %d, one line"
+        + " per 17 cycles %d%n", unlimited.cycles(), limited.cycles());
+    // Every line of the body reaches the L0 through the return path, one per 17 cycles at most.
+    assertTrue(limited.cycles() >= 17 * (lines - 1), limited.cycles() + " cycles for " + lines + " lines");
+    assertTrue(limited.cycles() > unlimited.cycles(), limited.cycles() + " vs " + unlimited.cycles());
+    assertEquals(unlimited.warpInstructions(), limited.warpInstructions());
+  }
 }
