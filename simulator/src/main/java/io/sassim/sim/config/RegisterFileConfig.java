@@ -10,6 +10,8 @@ package io.sassim.sim.config;
  * @param wideReadCycles read window of tensor instructions whose operands span 4 registers
  * @param cacheEnabled the compiler-managed register-file cache steered by reuse bits
  * @param cacheSlots operand slots per bank entry of that cache (3 in the paper)
+ * @param cachePerWarp each warp has entries of its own, instead of the sub-core's one set that
+ *     the warps' reads displace from each other (the paper's)
  * @param resultQueueEntries fixed-latency results waiting for a write port
  * @param loadReturnBitsPerCycle width of the path that writes load data into the file
  */
@@ -21,5 +23,6 @@ public record RegisterFileConfig(
     int wideReadCycles,
     boolean cacheEnabled,
     int cacheSlots,
+    boolean cachePerWarp,
     int resultQueueEntries,
     int loadReturnBitsPerCycle) {}

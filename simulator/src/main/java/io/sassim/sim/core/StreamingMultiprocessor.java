@@ -79,7 +79,7 @@ public final class StreamingMultiprocessor extends TickingComponent {
       subcores[s] = new SubCore(s, this, settings, IssueScheduler.named(config.issue().scheduler()),
           new L0InstructionCache(config.frontEnd(), l1Instruction),
           config.registerFile().readPortsPerBank(), config.registerFile().writePortsPerBank(),
-          config.registerFile().cacheSlots());
+          config.registerFile().cacheSlots(), config.registerFile().cachePerWarp());
     }
     this.warps = new Warp[settings.maxWarps];
     for (int w = 0; w < warps.length; w++) {

@@ -64,7 +64,7 @@ final class SubCore {
 
   SubCore(int index, StreamingMultiprocessor sm, CoreSettings settings, IssueScheduler scheduler,
       L0InstructionCache instructionCache, int readPortsPerBank, int writePortsPerBank,
-      int cacheSlots) {
+      int cacheSlots, boolean cachePerWarp) {
     this.index = index;
     this.sm = sm;
     this.settings = settings;
@@ -74,7 +74,8 @@ final class SubCore {
     this.warps = new Warp[Math.min(32, (settings.maxWarps + settings.subcores - 1) / settings.subcores)];
     this.readPorts = new BankReadPorts(settings.banks, readPortsPerBank);
     this.writePorts = new PortCalendar(settings.banks, writePortsPerBank);
-    this.registerCache = new RegisterFileCache(settings.banks, cacheSlots);
+    this.registerCache = new RegisterFileCache(settings.banks, cacheSlots,
+        cachePerWarp ? settings.maxWarps : 1);
     this.bankNeeds = new int[settings.banks];
     this.resultQueueFreeAt = new long[settings.resultQueueEntries];
   }

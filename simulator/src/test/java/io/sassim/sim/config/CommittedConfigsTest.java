@@ -82,7 +82,7 @@ class CommittedConfigsTest {
     assertEquals(128 * 1024, c.frontEnd().l1Instruction().capacityBytes());
     assertEquals(3, c.frontEnd().instructionBufferEntries());
     assertEquals(new IssueConfig("cggty", "control-bits", "linear", 45, 1, 0), c.issue());
-    assertEquals(new RegisterFileConfig(2, 1, 1, 3, 6, true, 3, 8, 512), c.registerFile());
+    assertEquals(new RegisterFileConfig(2, 1, 1, 3, 6, true, 3, false, 8, 512), c.registerFile());
     assertEquals(48, c.occupancy().maxWarps());
     assertEquals(16, c.occupancy().maxBlocks());
     assertTrue(c.execution().fp64SharedPerSm());
@@ -192,6 +192,7 @@ class CommittedConfigsTest {
     assertEquals(20, h100.frontEnd().prefetcher().entries());
     // Four warps on one sub-core share its issue evenly on the H200 and the H100.
     assertEquals("lrr", h100.issue().scheduler());
+    assertTrue(h100.registerFile().cachePerWarp(), "stall_yield: warps keep their reused operands");
     assertEquals("cggty", gpu("rtx-a6000").issue().scheduler());
     assertEquals(ampere.asyncCopy(), h100.memory().asyncCopy());
 
