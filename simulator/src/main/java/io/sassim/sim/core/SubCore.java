@@ -684,7 +684,6 @@ final class SubCore {
       }
       sb.append(')');
     } else if (r == StallReason.DEPENDENCE.ordinal()) {
-      w.applyIncrements(now);
       sb.append(" (counters SB0-SB5 = ").append(java.util.Arrays.toString(w.counters))
           .append(", wait mask 0x").append(Integer.toHexString(in.waitMask)).append(')');
     }
